@@ -1,0 +1,101 @@
+"""Django admin for operators. Status changes go through the services, as everywhere else."""
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .exceptions import DomainError
+from .models import Expert, Membership, Organization, OrganizationEvent, Qualification, User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ["username", "name", "email", "is_staff", "is_active", "date_joined"]
+    search_fields = ["username", "name", "email"]
+    ordering = ["username"]
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("Personal info"), {"fields": ("name", "email", "phone")}),
+        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("username", "name", "email", "password1", "password2"),
+            },
+        ),
+    )
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    fields = ["user", "role", "status", "created_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "kind",
+        "province",
+        "verification_status",
+        "qualification_level",
+        "created_at",
+    ]
+    list_filter = ["kind", "verification_status", "qualification_level", "province"]
+    search_fields = ["name", "credit_code"]
+    readonly_fields = [
+        "verification_status",
+        "verified_by",
+        "verified_at",
+        "rejection_reason",
+        "qualification_level",
+        "created_by",
+    ]
+    raw_id_fields = ["industry"]
+    inlines = [MembershipInline]
+    actions = ["verify"]
+
+    @admin.action(description=_("Verify the selected organizations"))
+    def verify(self, request, queryset):
+        for organization in queryset:
+            try:
+                services.organization_verify(actor=request.user, organization=organization)
+            except DomainError as error:
+                self.message_user(request, f"{organization}: {error.message}", messages.WARNING)
+
+
+@admin.register(Qualification)
+class QualificationAdmin(admin.ModelAdmin):
+    list_display = ["organization", "level", "year", "batch", "status"]
+    list_filter = ["level", "status", "year"]
+    search_fields = ["organization__name"]
+    readonly_fields = ["status", "verified_by", "verified_at", "submitted_by"]
+    raw_id_fields = ["organization"]
+
+
+@admin.register(Expert)
+class ExpertAdmin(admin.ModelAdmin):
+    list_display = ["user", "title", "affiliation", "is_active"]
+    search_fields = ["user__name", "affiliation", "expertise"]
+    raw_id_fields = ["user"]
+    filter_horizontal = ["industries"]
+
+
+@admin.register(OrganizationEvent)
+class OrganizationEventAdmin(admin.ModelAdmin):
+    list_display = ["organization", "action", "actor", "created_at"]
+    list_filter = ["action"]
+    readonly_fields = ["organization", "actor", "action", "note", "created_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

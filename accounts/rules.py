@@ -1,0 +1,118 @@
+"""Who may do what with users, organizations, qualifications and experts.
+
+Predicates take the user first and answer with a bool; one condition per line. Access
+helpers return the object or raise ``Http404`` for both "missing" and "forbidden".
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from .models import (
+    Membership,
+    MembershipRole,
+    MembershipStatus,
+    Organization,
+    Qualification,
+    VerificationStatus,
+)
+
+_MEMBERSHIP_CACHE = "_membership_cache"
+
+
+def is_platform_admin(user) -> bool:
+    """Platform administrators (MIIT and provincial departments' operators) are staff users."""
+    return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+
+
+def membership_of(user) -> Membership | None:
+    """Return the user's membership (pending or active), cached on the user object."""
+    if not (user and user.is_authenticated):
+        return None
+    if not hasattr(user, _MEMBERSHIP_CACHE):
+        membership = Membership.objects.select_related("organization").filter(user=user).first()
+        setattr(user, _MEMBERSHIP_CACHE, membership)
+    return getattr(user, _MEMBERSHIP_CACHE)
+
+
+def forget_membership(user) -> None:
+    """Drop the cached membership after a service changed it."""
+    if hasattr(user, _MEMBERSHIP_CACHE):
+        delattr(user, _MEMBERSHIP_CACHE)
+
+
+def organization_of(user) -> Organization | None:
+    """Return the organization the user actively acts for, if any."""
+    membership = membership_of(user)
+    if membership is None or membership.status != MembershipStatus.ACTIVE:
+        return None
+    return membership.organization
+
+
+def is_member(user, organization: Organization) -> bool:
+    membership = membership_of(user)
+    return (
+        membership is not None
+        and membership.status == MembershipStatus.ACTIVE
+        and membership.organization_id == organization.pk
+    )
+
+
+def is_org_admin(user, organization: Organization) -> bool:
+    membership = membership_of(user)
+    return is_member(user, organization) and membership.role == MembershipRole.ADMIN
+
+
+def can_view_organization(user, organization: Organization) -> bool:
+    if organization.verification_status == VerificationStatus.VERIFIED:
+        return True
+    if is_platform_admin(user):
+        return True
+    return is_member(user, organization)
+
+
+def can_edit_organization(user, organization: Organization) -> bool:
+    return is_org_admin(user, organization)
+
+
+def can_manage_members(user, organization: Organization) -> bool:
+    return is_org_admin(user, organization)
+
+
+def can_verify_organization(user) -> bool:
+    return is_platform_admin(user)
+
+
+def can_submit_qualification(user, organization: Organization) -> bool:
+    if not organization.is_enterprise:
+        return False
+    return is_org_admin(user, organization)
+
+
+def can_view_qualification(user, qualification: Qualification) -> bool:
+    if is_platform_admin(user):
+        return True
+    return is_member(user, qualification.organization)
+
+
+def can_verify_qualification(user) -> bool:
+    return is_platform_admin(user)
+
+
+def can_appoint_expert(user) -> bool:
+    return is_platform_admin(user)
+
+
+def access_organization(user, pk: int) -> Organization:
+    """Return the organization if the user may see it; 404 otherwise."""
+    organization = Organization.objects.select_related("industry").filter(pk=pk).first()
+    if organization is None or not can_view_organization(user, organization):
+        raise Http404
+    return organization
+
+
+def access_qualification(user, pk: int) -> Qualification:
+    qualification = Qualification.objects.select_related("organization").filter(pk=pk).first()
+    if qualification is None or not can_view_qualification(user, qualification):
+        raise Http404
+    return qualification

@@ -1,0 +1,426 @@
+"""Every write a user can cause on accounts, organizations, qualifications and experts.
+
+Each function is keyword-only, transactional and permission-checked; it raises a
+``DomainError`` (or Django's ``ValidationError`` for field problems) and changes nothing
+when refused. Views, the admin and management commands all call these.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from images.fields import store_image
+from images.processing import ProcessedImage
+
+from . import rules
+from .exceptions import InvalidState, NotAllowed
+from .models import (
+    QUALIFICATION_RANK,
+    Expert,
+    Membership,
+    MembershipRole,
+    MembershipStatus,
+    Organization,
+    OrganizationEvent,
+    Qualification,
+    QualificationLevel,
+    QualificationStatus,
+    User,
+    VerificationStatus,
+)
+from .validators import normalise_code
+
+# Changing any of these on a verified organization sends it back for verification.
+IDENTITY_FIELDS = ("kind", "name", "credit_code")
+ORGANIZATION_FIELDS = (
+    "kind",
+    "name",
+    "credit_code",
+    "province",
+    "city",
+    "industry",
+    "description",
+    "website",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+)
+
+
+def _record(organization: Organization, actor: User | None, action: str, note: str = "") -> None:
+    OrganizationEvent.objects.create(
+        organization=organization, actor=actor, action=action, note=note
+    )
+
+
+def _delete_files_on_commit(*files) -> None:
+    names = [(f.storage, f.name) for f in files if f]
+    if names:
+        transaction.on_commit(lambda: [storage.delete(name) for storage, name in names])
+
+
+# --- users ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def user_sign_up(*, username: str, email: str, name: str, password: str, phone: str = "") -> User:
+    """Create an ordinary user account."""
+    user = User(username=username, email=email.strip().lower(), name=name.strip(), phone=phone)
+    validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    return user
+
+
+# --- organizations -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def organization_create(
+    *, actor: User, data: dict[str, Any], logo: ProcessedImage | None = None
+) -> Organization:
+    """Register an organization; the actor becomes its administrator. It awaits verification."""
+    if rules.membership_of(actor) is not None:
+        raise InvalidState(
+            _("You already belong to an organization; leave it before registering another.")
+        )
+    organization = Organization(created_by=actor)
+    _assign(organization, data)
+    organization.full_clean()
+    if logo is not None:
+        store_image(organization.logo, organization.logo_thumbnail, logo)
+    organization.save()
+    Membership.objects.create(
+        user=actor,
+        organization=organization,
+        role=MembershipRole.ADMIN,
+        status=MembershipStatus.ACTIVE,
+        decided_by=actor,
+        decided_at=timezone.now(),
+    )
+    rules.forget_membership(actor)
+    _record(organization, actor, "created")
+    return organization
+
+
+@transaction.atomic
+def organization_update(
+    *,
+    actor: User,
+    organization: Organization,
+    data: dict[str, Any],
+    logo: ProcessedImage | None = None,
+) -> Organization:
+    """Edit an organization's profile. Changing kind, name or code re-opens verification."""
+    if not rules.can_edit_organization(actor, organization):
+        raise NotAllowed(_("Only an administrator of this organization can edit it."))
+    organization = Organization.objects.select_for_update().get(pk=organization.pk)
+    before = {field: getattr(organization, field) for field in IDENTITY_FIELDS}
+    _assign(organization, data)
+    organization.full_clean()
+    identity_changed = any(getattr(organization, f) != before[f] for f in IDENTITY_FIELDS)
+    if identity_changed and organization.verification_status != VerificationStatus.PENDING:
+        organization.verification_status = VerificationStatus.PENDING
+        organization.verified_by = None
+        organization.verified_at = None
+        _record(organization, actor, "verification_reopened")
+    if logo is not None:
+        _delete_files_on_commit(organization.logo, organization.logo_thumbnail)
+        store_image(organization.logo, organization.logo_thumbnail, logo)
+    organization.save()
+    _record(organization, actor, "updated")
+    return organization
+
+
+def _assign(organization: Organization, data: dict[str, Any]) -> None:
+    for field in ORGANIZATION_FIELDS:
+        if field in data:
+            setattr(organization, field, data[field])
+    organization.credit_code = normalise_code(organization.credit_code)
+
+
+@transaction.atomic
+def organization_verify(*, actor: User, organization: Organization) -> Organization:
+    """Confirm an organization's identity (administrators only)."""
+    if not rules.can_verify_organization(actor):
+        raise NotAllowed(_("Only platform administrators can verify organizations."))
+    organization = Organization.objects.select_for_update().get(pk=organization.pk)
+    if organization.verification_status == VerificationStatus.VERIFIED:
+        raise InvalidState(_("This organization is already verified."))
+    organization.verification_status = VerificationStatus.VERIFIED
+    organization.verified_by = actor
+    organization.verified_at = timezone.now()
+    organization.rejection_reason = ""
+    organization.save(
+        update_fields=[
+            "verification_status",
+            "verified_by",
+            "verified_at",
+            "rejection_reason",
+            "updated_at",
+        ]
+    )
+    _record(organization, actor, "verified")
+    return organization
+
+
+@transaction.atomic
+def organization_reject(*, actor: User, organization: Organization, reason: str) -> Organization:
+    """Refuse an organization's registration with a reason its administrators will see."""
+    if not rules.can_verify_organization(actor):
+        raise NotAllowed(_("Only platform administrators can verify organizations."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidState(_("Give a reason so the organization knows what to correct."))
+    organization = Organization.objects.select_for_update().get(pk=organization.pk)
+    if organization.verification_status != VerificationStatus.PENDING:
+        raise InvalidState(_("Only an organization awaiting verification can be rejected."))
+    organization.verification_status = VerificationStatus.REJECTED
+    organization.rejection_reason = reason
+    organization.save(update_fields=["verification_status", "rejection_reason", "updated_at"])
+    _record(organization, actor, "rejected", reason)
+    return organization
+
+
+# --- memberships ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def membership_request(*, actor: User, organization: Organization) -> Membership:
+    """Ask to join an organization; one of its administrators decides."""
+    if rules.membership_of(actor) is not None:
+        raise InvalidState(_("You already belong to an organization or have a pending request."))
+    membership = Membership.objects.create(
+        user=actor, organization=organization, role=MembershipRole.MEMBER
+    )
+    rules.forget_membership(actor)
+    _record(organization, actor, "membership_requested", actor.name)
+    return membership
+
+
+def _pending_membership(actor: User, membership: Membership) -> Membership:
+    if not rules.can_manage_members(actor, membership.organization):
+        raise NotAllowed(_("Only an administrator of this organization can decide on requests."))
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.status != MembershipStatus.PENDING:
+        raise InvalidState(_("This request has already been decided."))
+    return membership
+
+
+@transaction.atomic
+def membership_approve(*, actor: User, membership: Membership) -> Membership:
+    membership = _pending_membership(actor, membership)
+    membership.status = MembershipStatus.ACTIVE
+    membership.decided_by = actor
+    membership.decided_at = timezone.now()
+    membership.save(update_fields=["status", "decided_by", "decided_at"])
+    _record(membership.organization, actor, "membership_approved", membership.user.name)
+    return membership
+
+
+@transaction.atomic
+def membership_decline(*, actor: User, membership: Membership) -> None:
+    membership = _pending_membership(actor, membership)
+    _record(membership.organization, actor, "membership_declined", membership.user.name)
+    membership.delete()
+
+
+@transaction.atomic
+def membership_set_role(*, actor: User, membership: Membership, role: str) -> Membership:
+    """Make a member an administrator or back; an organization keeps at least one admin."""
+    if not rules.can_manage_members(actor, membership.organization):
+        raise NotAllowed(_("Only an administrator of this organization can change roles."))
+    if role not in MembershipRole.values:
+        raise InvalidState(_("Unknown role."))
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.status != MembershipStatus.ACTIVE:
+        raise InvalidState(_("Approve the request before changing the role."))
+    if role == MembershipRole.MEMBER and membership.role == MembershipRole.ADMIN:
+        _ensure_another_admin(membership)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    rules.forget_membership(membership.user)
+    _record(membership.organization, actor, "role_changed", f"{membership.user.name}: {role}")
+    return membership
+
+
+@transaction.atomic
+def membership_end(*, actor: User, membership: Membership) -> None:
+    """Leave an organization, or remove a member from it (an administrator of it)."""
+    leaving = membership.user_id == actor.pk
+    if not leaving and not rules.can_manage_members(actor, membership.organization):
+        raise NotAllowed(_("Only an administrator of this organization can remove members."))
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.role == MembershipRole.ADMIN and membership.status == MembershipStatus.ACTIVE:
+        _ensure_another_admin(membership)
+    _record(
+        membership.organization,
+        actor,
+        "member_left" if leaving else "member_removed",
+        membership.user.name,
+    )
+    membership.delete()
+    rules.forget_membership(actor)
+
+
+def _ensure_another_admin(membership: Membership) -> None:
+    others = (
+        Membership.objects.select_for_update()
+        .filter(
+            organization_id=membership.organization_id,
+            role=MembershipRole.ADMIN,
+            status=MembershipStatus.ACTIVE,
+        )
+        .exclude(pk=membership.pk)
+    )
+    if not others.exists():
+        raise InvalidState(
+            _("An organization needs at least one administrator; appoint another first.")
+        )
+
+
+# --- qualifications ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def qualification_submit(
+    *,
+    actor: User,
+    organization: Organization,
+    level: str,
+    batch: str,
+    year: int,
+    issuer: str,
+    certificate: ProcessedImage,
+) -> Qualification:
+    """Claim a 专精特新 / 小巨人 qualification with its certificate, for an admin to check."""
+    if not rules.can_submit_qualification(actor, organization):
+        raise NotAllowed(
+            _("Only an administrator of an enterprise can claim a qualification for it.")
+        )
+    qualification = Qualification(
+        organization=organization,
+        level=level,
+        batch=batch.strip(),
+        year=year,
+        issuer=issuer.strip(),
+        submitted_by=actor,
+    )
+    qualification.full_clean(exclude=["certificate"])
+    store_image(qualification.certificate, qualification.certificate_thumbnail, certificate)
+    qualification.save()
+    _record(organization, actor, "qualification_submitted", str(qualification))
+    return qualification
+
+
+def _refresh_qualification_level(organization_id: int) -> None:
+    best = QualificationLevel.NONE
+    for level in Qualification.objects.filter(
+        organization_id=organization_id, status=QualificationStatus.VERIFIED
+    ).values_list("level", flat=True):
+        if QUALIFICATION_RANK[level] > QUALIFICATION_RANK[best]:
+            best = level
+    Organization.objects.filter(pk=organization_id).update(qualification_level=best)
+
+
+def _locked_qualification(actor: User, qualification: Qualification) -> Qualification:
+    if not rules.can_verify_qualification(actor):
+        raise NotAllowed(_("Only platform administrators can verify qualifications."))
+    return Qualification.objects.select_for_update().get(pk=qualification.pk)
+
+
+@transaction.atomic
+def qualification_verify(*, actor: User, qualification: Qualification) -> Qualification:
+    qualification = _locked_qualification(actor, qualification)
+    if qualification.status != QualificationStatus.PENDING:
+        raise InvalidState(_("Only a qualification awaiting verification can be verified."))
+    qualification.status = QualificationStatus.VERIFIED
+    qualification.verified_by = actor
+    qualification.verified_at = timezone.now()
+    qualification.save(update_fields=["status", "verified_by", "verified_at"])
+    _refresh_qualification_level(qualification.organization_id)
+    _record(qualification.organization, actor, "qualification_verified", str(qualification))
+    return qualification
+
+
+@transaction.atomic
+def qualification_reject(
+    *, actor: User, qualification: Qualification, reason: str
+) -> Qualification:
+    qualification = _locked_qualification(actor, qualification)
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidState(_("Give a reason so the organization knows what to correct."))
+    if qualification.status != QualificationStatus.PENDING:
+        raise InvalidState(_("Only a qualification awaiting verification can be rejected."))
+    qualification.status = QualificationStatus.REJECTED
+    qualification.rejection_reason = reason
+    qualification.save(update_fields=["status", "rejection_reason"])
+    _record(qualification.organization, actor, "qualification_rejected", reason)
+    return qualification
+
+
+@transaction.atomic
+def qualification_revoke(
+    *, actor: User, qualification: Qualification, reason: str
+) -> Qualification:
+    """Withdraw a verified qualification (e.g. the recognition expired or was cancelled)."""
+    qualification = _locked_qualification(actor, qualification)
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidState(_("Give a reason so the organization knows what to correct."))
+    if qualification.status != QualificationStatus.VERIFIED:
+        raise InvalidState(_("Only a verified qualification can be revoked."))
+    qualification.status = QualificationStatus.REVOKED
+    qualification.rejection_reason = reason
+    qualification.save(update_fields=["status", "rejection_reason"])
+    _refresh_qualification_level(qualification.organization_id)
+    _record(qualification.organization, actor, "qualification_revoked", reason)
+    return qualification
+
+
+# --- experts -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def expert_appoint(
+    *, actor: User, user: User, title: str, affiliation: str, expertise: str, bio: str = ""
+) -> Expert:
+    """Add a user to the expert pool (administrators only)."""
+    if not rules.can_appoint_expert(actor):
+        raise NotAllowed(_("Only platform administrators can appoint experts."))
+    if Expert.objects.filter(user=user).exists():
+        raise InvalidState(_("This user is already in the expert pool."))
+    expert = Expert(
+        user=user,
+        title=title,
+        affiliation=affiliation,
+        expertise=expertise,
+        bio=bio,
+        appointed_by=actor,
+    )
+    expert.full_clean()
+    expert.save()
+    return expert
+
+
+@transaction.atomic
+def expert_update(*, actor: User, expert: Expert, data: dict[str, Any]) -> Expert:
+    """Let an expert (or an administrator) keep the profile current."""
+    if actor.pk != expert.user_id and not rules.is_platform_admin(actor):
+        raise NotAllowed(_("You can only edit your own expert profile."))
+    industries = data.pop("industries", None)
+    for field in ("title", "affiliation", "expertise", "bio"):
+        if field in data:
+            setattr(expert, field, data[field])
+    expert.full_clean()
+    expert.save()
+    if industries is not None:
+        expert.industries.set(industries)
+    return expert

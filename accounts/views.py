@@ -1,0 +1,316 @@
+"""Pages for signing up, organizations, memberships, qualifications and experts.
+
+Views parse input, call one service and render or redirect; refusals from services become
+messages (or form errors) and change nothing.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reference.regions import Province
+
+from . import rules, selectors, services
+from .exceptions import DomainError
+from .forms import (
+    ExpertProfileForm,
+    JoinOrganizationForm,
+    OrganizationForm,
+    QualificationForm,
+    ReasonForm,
+    SignUpForm,
+)
+from .http import apply_service_errors, redirect_back
+from .models import Membership, OrganizationKind, QualificationLevel
+
+ORGANIZATIONS_PER_PAGE = 24
+
+
+@login_not_required
+def sign_up(request):
+    if request.user.is_authenticated:
+        return redirect("portal:dashboard")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.user_sign_up(
+                username=form.cleaned_data["username"],
+                email=form.cleaned_data["email"],
+                name=form.cleaned_data["name"],
+                phone=form.cleaned_data.get("phone", ""),
+                password=form.cleaned_data["password1"],
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                _("Welcome! Register your organization or ask to join one to get started."),
+            )
+            return redirect("portal:dashboard")
+    return render(request, "accounts/sign_up.html", {"form": form})
+
+
+@login_not_required
+def organization_list(request):
+    kind = request.GET.get("kind", "")
+    province = request.GET.get("province", "")
+    qualification = request.GET.get("qualification", "")
+    query = request.GET.get("q", "").strip()
+    organizations = selectors.organization_list_public(
+        kind=kind if kind in OrganizationKind.values else "",
+        province=province if province in Province.values else "",
+        qualification=qualification if qualification in QualificationLevel.values else "",
+        query=query,
+    )
+    page = Paginator(organizations, ORGANIZATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
+    context = {
+        "page": page,
+        "query_string": query_without_page.urlencode(),
+        "kinds": OrganizationKind.choices,
+        "provinces": Province.choices,
+        "qualifications": QualificationLevel.choices,
+        "filters": {"kind": kind, "province": province, "qualification": qualification, "q": query},
+    }
+    template = (
+        "accounts/_organization_results.html" if request.htmx else "accounts/organization_list.html"
+    )
+    return render(request, template, context)
+
+
+def organization_create(request):
+    if rules.membership_of(request.user) is not None:
+        messages.info(request, _("You already belong to an organization."))
+        return redirect("portal:dashboard")
+    form = OrganizationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organization = services.organization_create(
+                actor=request.user,
+                data=form.service_data(),
+                logo=form.cleaned_data.get("logo_upload"),
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is registered and awaits verification by an administrator.")
+                % {"name": organization.name},
+            )
+            return redirect("portal:dashboard")
+    return render(request, "accounts/organization_form.html", {"form": form, "creating": True})
+
+
+def organization_edit(request, pk: int):
+    organization = rules.access_organization(request.user, pk)
+    if not rules.can_edit_organization(request.user, organization):
+        raise Http404
+    form = OrganizationForm(request.POST or None, request.FILES or None, instance=organization)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organization_update(
+                actor=request.user,
+                organization=organization,
+                data=form.service_data(),
+                logo=form.cleaned_data.get("logo_upload"),
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The organization profile is saved."))
+            return redirect("portal:organization_detail", pk=organization.pk)
+    return render(
+        request,
+        "accounts/organization_form.html",
+        {"form": form, "organization": organization, "creating": False},
+    )
+
+
+def organization_join(request):
+    if rules.membership_of(request.user) is not None:
+        messages.info(request, _("You already belong to an organization."))
+        return redirect("portal:dashboard")
+    form = JoinOrganizationForm(request.GET or None)
+    results = []
+    if form.is_valid():
+        results = selectors.organization_find_for_joining(query=form.cleaned_data["query"])
+    return render(request, "accounts/organization_join.html", {"form": form, "results": results})
+
+
+@require_POST
+def membership_request(request, pk: int):
+    organization = rules.access_organization(request.user, pk)
+    try:
+        services.membership_request(actor=request.user, organization=organization)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Your request to join %(name)s was sent to its administrators.")
+            % {"name": organization.name},
+        )
+    return redirect("portal:dashboard")
+
+
+def _membership_for_action(request, pk: int) -> Membership:
+    membership = get_object_or_404(Membership.objects.select_related("organization", "user"), pk=pk)
+    if membership.user_id != request.user.pk and not rules.is_member(
+        request.user, membership.organization
+    ):
+        raise Http404
+    return membership
+
+
+@require_POST
+def membership_decide(request, pk: int, decision: str):
+    membership = _membership_for_action(request, pk)
+    actions = {
+        "approve": lambda: services.membership_approve(actor=request.user, membership=membership),
+        "decline": lambda: services.membership_decline(actor=request.user, membership=membership),
+        "end": lambda: services.membership_end(actor=request.user, membership=membership),
+        "make-admin": lambda: services.membership_set_role(
+            actor=request.user, membership=membership, role="admin"
+        ),
+        "make-member": lambda: services.membership_set_role(
+            actor=request.user, membership=membership, role="member"
+        ),
+    }
+    if decision not in actions:
+        raise Http404
+    try:
+        actions[decision]()
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Done."))
+    return redirect("portal:dashboard")
+
+
+@require_POST
+def organization_verify(request, pk: int):
+    organization = rules.access_organization(request.user, pk)
+    try:
+        services.organization_verify(actor=request.user, organization=organization)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("%(name)s is verified.") % {"name": organization.name})
+    return redirect_back(request, reverse("portal:review_queue"))
+
+
+@require_POST
+def organization_reject(request, pk: int):
+    organization = rules.access_organization(request.user, pk)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason so the organization knows what to correct."))
+    else:
+        try:
+            services.organization_reject(
+                actor=request.user, organization=organization, reason=form.cleaned_data["reason"]
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("%(name)s was rejected.") % {"name": organization.name})
+    return redirect_back(request, reverse("portal:review_queue"))
+
+
+def qualification_create(request):
+    organization = rules.organization_of(request.user)
+    if organization is None or not rules.can_submit_qualification(request.user, organization):
+        raise Http404
+    form = QualificationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.qualification_submit(
+                actor=request.user,
+                organization=organization,
+                level=form.cleaned_data["level"],
+                batch=form.cleaned_data["batch"],
+                year=form.cleaned_data["year"],
+                issuer=form.cleaned_data["issuer"],
+                certificate=form.cleaned_data["certificate_upload"],
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The qualification was sent for verification."))
+            return redirect("portal:dashboard")
+    return render(
+        request,
+        "accounts/qualification_form.html",
+        {"form": form, "organization": organization},
+    )
+
+
+def qualification_certificate(request, pk: int, variant: str = "full"):
+    """Serve a certificate image to its organization's members and administrators only."""
+    qualification = rules.access_qualification(request.user, pk)
+    field = qualification.certificate_thumbnail if variant == "thumb" else qualification.certificate
+    if not field:
+        raise Http404
+    response = FileResponse(field.open("rb"))
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_POST
+def qualification_decide(request, pk: int, decision: str):
+    qualification = rules.access_qualification(request.user, pk)
+    reason = request.POST.get("reason", "")
+    try:
+        if decision == "verify":
+            services.qualification_verify(actor=request.user, qualification=qualification)
+        elif decision == "reject":
+            services.qualification_reject(
+                actor=request.user, qualification=qualification, reason=reason
+            )
+        elif decision == "revoke":
+            services.qualification_revoke(
+                actor=request.user, qualification=qualification, reason=reason
+            )
+        else:
+            raise Http404
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Done."))
+    return redirect_back(request, reverse("portal:review_queue"))
+
+
+def expert_profile(request):
+    expert = getattr(request.user, "expert", None)
+    if expert is None:
+        raise Http404
+    form = ExpertProfileForm(request.POST or None, instance=expert)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.expert_update(actor=request.user, expert=expert, data=dict(form.cleaned_data))
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Your expert profile is saved."))
+            return redirect("portal:dashboard")
+    return render(request, "accounts/expert_profile.html", {"form": form, "expert": expert})

@@ -1,0 +1,70 @@
+"""Who may see, create, edit and move catalog listings."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from accounts import rules as account_rules
+from accounts.models import OrganizationKind
+
+from .models import ListingStatus
+from .transitions import Actor
+
+# Which kinds of organization may list which kind of entry.
+LISTING_OWNER_KINDS = {
+    "product": frozenset({OrganizationKind.SME, OrganizationKind.LEAD, OrganizationKind.LARGE}),
+    "result": frozenset({OrganizationKind.UNIVERSITY, OrganizationKind.INSTITUTE}),
+    "resource": frozenset(
+        {
+            OrganizationKind.LEAD,
+            OrganizationKind.LARGE,
+            OrganizationKind.UNIVERSITY,
+            OrganizationKind.INSTITUTE,
+        }
+    ),
+}
+
+
+def is_owner(user, listing) -> bool:
+    return account_rules.is_member(user, listing.organization)
+
+
+def can_view_listing(user, listing) -> bool:
+    if listing.status == ListingStatus.PUBLISHED:
+        return True
+    if account_rules.is_platform_admin(user):
+        return True
+    return is_owner(user, listing)
+
+
+def can_create_listing(user, listing_type: str) -> bool:
+    organization = account_rules.organization_of(user)
+    if organization is None:
+        return False
+    return organization.kind in LISTING_OWNER_KINDS[listing_type]
+
+
+def can_edit_listing(user, listing) -> bool:
+    if not listing.is_editable:
+        return False
+    return is_owner(user, listing)
+
+
+def actors_for(user, listing) -> set[Actor]:
+    """Return the roles the user holds towards the listing, for the transition table."""
+    actors: set[Actor] = set()
+    if is_owner(user, listing):
+        actors.add(Actor.OWNER)
+    if account_rules.is_platform_admin(user):
+        actors.add(Actor.REVIEWER)
+    return actors
+
+
+def access_listing(user, model, pk: int):
+    """Return the listing if the user may see it; 404 for missing and forbidden alike."""
+    listing = (
+        model.objects.select_related("organization", "industry", "created_by").filter(pk=pk).first()
+    )
+    if listing is None or not can_view_listing(user, listing):
+        raise Http404
+    return listing

@@ -1,0 +1,204 @@
+"""Every write a user can cause on the catalog: listings, their life cycle, product images."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import rules as account_rules
+from accounts.exceptions import InvalidState, NotAllowed
+from accounts.models import User
+from images.fields import store_image
+from images.processing import ProcessedImage
+
+from . import rules
+from .models import (
+    Listing,
+    ListingEvent,
+    ListingStatus,
+    OpenResource,
+    Product,
+    ProductImage,
+    ResearchResult,
+)
+from .transitions import TRANSITIONS
+
+LISTING_MODELS: dict[str, type[Listing]] = {
+    "product": Product,
+    "result": ResearchResult,
+    "resource": OpenResource,
+}
+MAX_PRODUCT_IMAGES = 8
+
+
+def _record(listing: Listing, actor: User | None, action: str, from_status: str, note: str = ""):
+    ListingEvent.objects.create(
+        listing=listing,
+        actor=actor,
+        action=action,
+        from_status=from_status,
+        to_status=listing.status,
+        note=note,
+    )
+
+
+def _assign(listing: Listing, data: dict[str, Any]) -> list | None:
+    """Copy editable fields onto the listing; return the chain nodes to set, if given."""
+    chain_nodes = data.get("chain_nodes")
+    for field, value in data.items():
+        if field in ("chain_nodes", "status", "organization"):
+            continue
+        setattr(listing, field, value)
+    return chain_nodes
+
+
+@transaction.atomic
+def listing_create(*, actor: User, listing_type: str, data: dict[str, Any]) -> Listing:
+    """Create a draft listing for the actor's organization."""
+    if not rules.can_create_listing(actor, listing_type):
+        raise NotAllowed(_("Your organization cannot publish this kind of listing."))
+    model = LISTING_MODELS[listing_type]
+    listing = model(organization=account_rules.organization_of(actor), created_by=actor)
+    chain_nodes = _assign(listing, data)
+    listing.full_clean()
+    listing.save()
+    if chain_nodes is not None:
+        listing.chain_nodes.set(chain_nodes)
+    _record(listing, actor, "create", "")
+    return listing
+
+
+@transaction.atomic
+def listing_update(*, actor: User, listing: Listing, data: dict[str, Any]) -> Listing:
+    """Edit a draft or rejected listing."""
+    listing = type(listing).objects.select_for_update().get(pk=listing.pk)
+    if not rules.is_owner(actor, listing):
+        raise NotAllowed(_("Only members of the owning organization can edit this listing."))
+    if not listing.is_editable:
+        raise InvalidState(
+            _("Only drafts and rejected listings can be edited; withdraw or reopen it first.")
+        )
+    chain_nodes = _assign(listing, data)
+    listing.full_clean()
+    listing.save()
+    if chain_nodes is not None:
+        listing.chain_nodes.set(chain_nodes)
+    return listing
+
+
+def _transition(*, actor: User, listing: Listing, action: str, note: str = "") -> Listing:
+    transition = TRANSITIONS[action]
+    listing = (
+        type(listing).objects.select_for_update().select_related("organization").get(pk=listing.pk)
+    )
+    if not rules.actors_for(actor, listing) & transition.actors:
+        raise NotAllowed(_("You are not allowed to do this with this listing."))
+    if listing.status not in transition.sources:
+        raise InvalidState(
+            _("This cannot be done while the listing is “%(status)s”.")
+            % {"status": listing.get_status_display()}
+        )
+    note = (note or "").strip()
+    if transition.needs_note and not note:
+        raise InvalidState(_("Give a reason so the owner knows what to correct."))
+
+    from_status = listing.status
+    listing.status = transition.target
+    fields = ["status", "updated_at"]
+    now = timezone.now()
+    if transition.target == ListingStatus.PENDING_REVIEW:
+        listing.submitted_at = now
+        fields.append("submitted_at")
+    if transition.target == ListingStatus.PUBLISHED:
+        listing.published_at = now
+        listing.rejection_reason = ""
+        fields += ["published_at", "rejection_reason"]
+    if transition.target == ListingStatus.REJECTED:
+        listing.rejection_reason = note
+        fields.append("rejection_reason")
+    listing.save(update_fields=fields)
+    _record(listing, actor, action, from_status, note)
+    return listing
+
+
+@transaction.atomic
+def listing_submit(*, actor: User, listing: Listing) -> Listing:
+    """Send a draft (or a corrected rejected listing) to the administrators' review queue."""
+    if rules.is_owner(actor, listing) and not listing.organization.is_verified:
+        raise InvalidState(
+            _("Your organization must be verified before its listings can be submitted.")
+        )
+    return _transition(actor=actor, listing=listing, action="submit")
+
+
+@transaction.atomic
+def listing_withdraw(*, actor: User, listing: Listing) -> Listing:
+    return _transition(actor=actor, listing=listing, action="withdraw")
+
+
+@transaction.atomic
+def listing_publish(*, actor: User, listing: Listing) -> Listing:
+    return _transition(actor=actor, listing=listing, action="publish")
+
+
+@transaction.atomic
+def listing_reject(*, actor: User, listing: Listing, reason: str) -> Listing:
+    return _transition(actor=actor, listing=listing, action="reject", note=reason)
+
+
+@transaction.atomic
+def listing_archive(*, actor: User, listing: Listing, note: str = "") -> Listing:
+    return _transition(actor=actor, listing=listing, action="archive", note=note)
+
+
+@transaction.atomic
+def listing_reopen(*, actor: User, listing: Listing) -> Listing:
+    return _transition(actor=actor, listing=listing, action="reopen")
+
+
+TRANSITION_SERVICES = {
+    "submit": lambda actor, listing, note: listing_submit(actor=actor, listing=listing),
+    "withdraw": lambda actor, listing, note: listing_withdraw(actor=actor, listing=listing),
+    "publish": lambda actor, listing, note: listing_publish(actor=actor, listing=listing),
+    "reject": lambda actor, listing, note: listing_reject(
+        actor=actor, listing=listing, reason=note
+    ),
+    "archive": lambda actor, listing, note: listing_archive(
+        actor=actor, listing=listing, note=note
+    ),
+    "reopen": lambda actor, listing, note: listing_reopen(actor=actor, listing=listing),
+}
+
+
+@transaction.atomic
+def product_image_add(
+    *, actor: User, product: Product, image: ProcessedImage, caption: str = ""
+) -> ProductImage:
+    """Attach a photo to an editable product."""
+    product = Product.objects.select_for_update().get(pk=product.pk)
+    if not rules.can_edit_listing(actor, product):
+        raise NotAllowed(_("Photos can be changed only on drafts and rejected listings."))
+    count = product.images.count()
+    if count >= MAX_PRODUCT_IMAGES:
+        raise InvalidState(
+            _("A product can have at most %(count)d photos.") % {"count": MAX_PRODUCT_IMAGES}
+        )
+    photo = ProductImage(product=product, caption=caption.strip(), position=count)
+    store_image(photo.image, photo.thumbnail, image)
+    photo.save()
+    return photo
+
+
+@transaction.atomic
+def product_image_remove(*, actor: User, photo: ProductImage) -> None:
+    if not rules.can_edit_listing(actor, photo.product):
+        raise NotAllowed(_("Photos can be changed only on drafts and rejected listings."))
+    files = [
+        (photo.image.storage, photo.image.name),
+        (photo.thumbnail.storage, photo.thumbnail.name),
+    ]
+    photo.delete()
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])

@@ -1,0 +1,16 @@
+"""The Celery application.
+
+Without ``REDIS_URL`` the settings make Celery run tasks eagerly in the calling process;
+services still enqueue them with ``transaction.on_commit``, so a task never sees
+uncommitted data in either mode.
+"""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("zjtx")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

@@ -1,0 +1,1 @@
+"""Validation and re-encoding of every image a user uploads (logos, photos, certificates)."""

@@ -1,0 +1,81 @@
+"""Pages that gather several apps: home, organization profile, dashboard, review queue."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404
+from django.shortcuts import render
+
+from accounts import rules as account_rules
+from accounts import selectors as account_selectors
+from accounts.forms import ReasonForm
+from accounts.models import QualificationStatus
+from catalog import rules as catalog_rules
+from catalog import selectors as catalog_selectors
+
+from .selectors import organization_counts
+
+
+@login_not_required
+def home(request):
+    context = {
+        "counts": {**organization_counts(), **catalog_selectors.catalog_counts()},
+        "latest": catalog_selectors.latest_published(limit=6),
+        "chains": catalog_selectors.chain_list(),
+    }
+    return render(request, "portal/home.html", context)
+
+
+@login_not_required
+def organization_detail(request, pk: int):
+    organization = account_rules.access_organization(request.user, pk)
+    verified = [
+        q
+        for q in account_selectors.qualifications_of(organization)
+        if q.status == QualificationStatus.VERIFIED
+    ]
+    context = {
+        "organization": organization,
+        "listings": catalog_selectors.listings_of_organization(organization, published_only=True),
+        "qualifications": verified,
+        "can_edit": account_rules.can_edit_organization(request.user, organization),
+        "can_verify": account_rules.can_verify_organization(request.user)
+        and organization.verification_status == "pending",
+        "reason_form": ReasonForm(),
+    }
+    return render(request, "portal/organization_detail.html", context)
+
+
+def dashboard(request):
+    """The signed-in user's workspace: their organization, its listings and members."""
+    user = request.user
+    membership = account_rules.membership_of(user)
+    context = {"membership": membership, "expert": getattr(user, "expert", None)}
+    organization = account_rules.organization_of(user)
+    if organization is not None:
+        context.update(
+            organization=organization,
+            listings=catalog_selectors.listings_of_organization(organization, published_only=False),
+            members=list(account_selectors.members_of(organization)),
+            qualifications=list(account_selectors.qualifications_of(organization)),
+            is_org_admin=account_rules.is_org_admin(user, organization),
+            can_submit_qualification=account_rules.can_submit_qualification(user, organization),
+            can_create={
+                listing_type: catalog_rules.can_create_listing(user, listing_type)
+                for listing_type in ("product", "result", "resource")
+            },
+        )
+    return render(request, "portal/dashboard.html", context)
+
+
+def review_queue(request):
+    """Administrators' queue: organizations, qualifications and listings awaiting review."""
+    if not account_rules.is_platform_admin(request.user):
+        raise Http404
+    context = {
+        "organizations": list(account_selectors.organization_review_queue()),
+        "qualifications": list(account_selectors.qualification_review_queue()),
+        "listings": catalog_selectors.listing_review_queue(),
+        "reason_form": ReasonForm(),
+    }
+    return render(request, "portal/review_queue.html", context)
