@@ -89,6 +89,23 @@ class ExpertAdmin(admin.ModelAdmin):
     search_fields = ["user__name", "affiliation", "expertise"]
     raw_id_fields = ["user"]
     filter_horizontal = ["industries"]
+    readonly_fields = ["appointed_by"]
+
+    def save_model(self, request, obj, form, change):
+        """Appoint through the service, so the admin follows the same rules as every page."""
+        if change:
+            services.expert_update(actor=request.user, expert=obj, data={})
+        else:
+            appointed = services.expert_appoint(
+                actor=request.user,
+                user=obj.user,
+                title=obj.title,
+                affiliation=obj.affiliation,
+                expertise=obj.expertise,
+                bio=obj.bio,
+            )
+            obj.pk = appointed.pk
+            obj._state.adding = False
 
 
 @admin.register(OrganizationEvent)

@@ -31,6 +31,7 @@ from catalog.models import (
     Maturity,
     OpenResource,
     Product,
+    ProductImage,
     ResearchResult,
     ResourceKind,
     Stage,
@@ -186,3 +187,12 @@ class OpenResourceFactory(ListingFactory):
     organization = factory.SubFactory(OrganizationFactory, kind=OrganizationKind.LEAD)
     kind = ResourceKind.TEST_LINE
     conditions = "面向省级以上专精特新企业开放，需签署保密协议。"
+
+
+class ProductImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProductImage
+
+    product = factory.SubFactory(ProductFactory)
+    image = factory.LazyFunction(lambda: ContentFile(png_bytes(), name="photo.png"))
+    thumbnail = factory.LazyFunction(lambda: ContentFile(png_bytes((8, 6)), name="photo_t.png"))

@@ -173,3 +173,43 @@ def test_refused_transition_shows_a_message_and_changes_nothing(client):
     listing.refresh_from_db()
     assert listing.status == ListingStatus.PENDING_REVIEW
     assert any("not allowed" in str(m) or "无权" in str(m) for m in response.context["messages"])
+
+
+def test_owner_adds_and_removes_product_photos(client):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    product = ProductFactory()
+    client.force_login(member_of(product.organization))
+    photo = io.BytesIO()
+    Image.new("RGB", (800, 600), (30, 60, 90)).save(photo, "JPEG")
+    client.post(
+        reverse("catalog:product_image_upload", args=[product.pk]),
+        {"image": SimpleUploadedFile("IMG_0001.jpg", photo.getvalue()), "caption": "整机外观"},
+    )
+    stored = product.images.get()
+    assert stored.caption == "整机外观"
+    assert stored.thumbnail.storage.exists(stored.thumbnail.name)
+    client.post(reverse("catalog:product_image_delete", args=[stored.pk]))
+    assert not product.images.exists()
+
+
+def test_photos_of_a_published_product_cannot_be_changed(client):
+    from tests.factories import ProductImageFactory
+
+    photo = ProductImageFactory(product=PublishedProductFactory())
+    client.force_login(member_of(photo.product.organization))
+    client.post(reverse("catalog:product_image_delete", args=[photo.pk]))
+    assert photo.product.images.count() == 1
+
+
+def test_organization_list_runs_a_constant_number_of_queries(client, django_assert_max_num_queries):
+    OrganizationFactory.create_batch(2)
+    with django_assert_max_num_queries(8) as few:
+        client.get(reverse("accounts:organization_list"))
+    OrganizationFactory.create_batch(15)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("accounts:organization_list"))
+    assert response.status_code == 200
