@@ -7,8 +7,8 @@ from django.contrib.auth.forms import UserCreationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from images.fields import ImageUploadField
 from reference.forms import IndustryFormMixin
+from uploads.fields import ImageUploadField
 
 from .models import Expert, Organization, Qualification, User
 from .validators import normalise_code

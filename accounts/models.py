@@ -9,9 +9,9 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from images.storage import private_storage
 from reference.regions import Province
 from reference.text import split_terms
+from uploads.storage import private_storage
 
 from .validators import validate_credit_code, validate_institution_code
 

@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from images.fields import store_image
-from images.processing import ProcessedImage
+from uploads.fields import store_image
+from uploads.images import ProcessedImage
 
 from . import rules
 from .exceptions import InvalidState, NotAllowed

@@ -7,9 +7,9 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from images.fields import ImageUploadField
 from reference.forms import IndustryFormMixin
 from reference.text import split_terms
+from uploads.fields import ImageUploadField
 
 from .models import (
     ChainNode,

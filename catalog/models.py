@@ -316,3 +316,26 @@ class ListingEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action}: {self.from_status} → {self.to_status}"
+
+
+class ProductVerification(models.Model):
+    """A passed engineering application verification (先试首用, measure 十一) of a product."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="verifications")
+    user_organization = models.ForeignKey(
+        "accounts.Organization",
+        verbose_name=_("user firm"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    project = models.CharField(_("verification project"), max_length=150)
+    url = models.CharField(max_length=300, blank=True)
+    verified_at = models.DateTimeField(_("verified on"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-verified_at"]
+        verbose_name = _("product verification")
+        verbose_name_plural = _("product verifications")
+
+    def __str__(self) -> str:
+        return f"{self.product} @ {self.user_organization}"

@@ -8,7 +8,7 @@ from accounts import rules as account_rules
 from accounts.models import OrganizationKind
 
 from .models import ListingStatus
-from .transitions import Actor
+from .transitions import OWNER, REVIEWER
 
 # Which kinds of organization may list which kind of entry.
 LISTING_OWNER_KINDS = {
@@ -50,14 +50,14 @@ def can_edit_listing(user, listing) -> bool:
     return is_owner(user, listing)
 
 
-def actors_for(user, listing) -> set[Actor]:
+def roles_for(user, listing) -> set[str]:
     """Return the roles the user holds towards the listing, for the transition table."""
-    actors: set[Actor] = set()
+    roles: set[str] = set()
     if is_owner(user, listing):
-        actors.add(Actor.OWNER)
+        roles.add(OWNER)
     if account_rules.is_platform_admin(user):
-        actors.add(Actor.REVIEWER)
-    return actors
+        roles.add(REVIEWER)
+    return roles
 
 
 def access_listing(user, model, pk: int):

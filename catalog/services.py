@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from accounts import rules as account_rules
 from accounts.exceptions import InvalidState, NotAllowed
 from accounts.models import User
-from images.fields import store_image
-from images.processing import ProcessedImage
+from uploads.fields import store_image
+from uploads.images import ProcessedImage
 
 from . import rules
 from .models import (
@@ -22,6 +22,7 @@ from .models import (
     OpenResource,
     Product,
     ProductImage,
+    ProductVerification,
     ResearchResult,
 )
 from .transitions import TRANSITIONS
@@ -94,7 +95,7 @@ def _transition(*, actor: User, listing: Listing, action: str, note: str = "") -
     listing = (
         type(listing).objects.select_for_update().select_related("organization").get(pk=listing.pk)
     )
-    if not rules.actors_for(actor, listing) & transition.actors:
+    if not rules.roles_for(actor, listing) & transition.roles:
         raise NotAllowed(_("You are not allowed to do this with this listing."))
     if listing.status not in transition.sources:
         raise InvalidState(
@@ -202,3 +203,14 @@ def product_image_remove(*, actor: User, photo: ProductImage) -> None:
     ]
     photo.delete()
     transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
+
+
+@transaction.atomic
+def product_verification_record(
+    *, product: Product, user_organization, project: str, url: str = ""
+) -> ProductVerification:
+    """Record a verified first use of a product; called by the open-call engine on the
+    final acceptance of a verification project (it has checked who may do that)."""
+    return ProductVerification.objects.create(
+        product=product, user_organization=user_organization, project=project, url=url
+    )

@@ -24,7 +24,7 @@ from . import rules, selectors, services
 from .forms import LISTING_FORMS, ProductImageForm
 from .models import IndustryChain, Maturity, ProductImage, ResourceKind
 from .services import LISTING_MODELS
-from .transitions import available_actions
+from .transitions import TRANSITIONS
 
 LISTINGS_PER_PAGE = 20
 LIST_TITLES = {
@@ -97,17 +97,20 @@ def listing_list(request, listing_type: str):
 def listing_detail(request, listing_type: str, pk: int):
     model = _model_for(listing_type)
     listing = rules.access_listing(request.user, model, pk)
-    actors = rules.actors_for(request.user, listing)
+    roles = rules.roles_for(request.user, listing)
     is_owner = rules.is_owner(request.user, listing)
     context = {
         "listing": listing,
         "listing_type": listing_type,
         "chain_nodes": selectors.listing_detail_relations(listing),
         "photos": list(listing.images.all()) if listing_type == "product" else [],
-        "actions": available_actions(listing.status, actors),
+        "verifications": list(listing.verifications.select_related("user_organization"))
+        if listing_type == "product"
+        else [],
+        "actions": TRANSITIONS.available(listing.status, roles),
         "can_edit": rules.can_edit_listing(request.user, listing),
         "show_history": is_owner or account_rules.is_platform_admin(request.user),
-        "events": listing.events.select_related("actor") if actors else [],
+        "events": listing.events.select_related("actor") if roles else [],
         "reason_form": ReasonForm(),
         "image_form": ProductImageForm() if listing_type == "product" else None,
     }

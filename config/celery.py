@@ -14,3 +14,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("zjtx")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+# Periodic work. Production runs `celery beat`; the embedded setup runs the same schedule
+# with `manage.py run_periodic` (started by `make run`).
+app.conf.beat_schedule = {
+    "close-due-calls": {"task": "challenges.tasks.close_due_calls", "schedule": 60.0},
+    "finalize-due-calls": {"task": "challenges.tasks.finalize_due_calls", "schedule": 300.0},
+}

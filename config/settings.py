@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "reference",
     "accounts",
     "catalog",
+    "challenges",
+    "notifications",
     "portal",
     "demo",
 ]
@@ -88,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.current_membership",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -150,7 +153,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 # Uploads larger than this are refused before they reach the image validator.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 REDIS_URL = env("REDIS_URL", default="")
@@ -212,4 +215,5 @@ LOGGING = {
 IMAGE_MAX_BYTES = 8 * 1024 * 1024
 IMAGE_MAX_PIXELS = 24_000_000
 IMAGE_THUMBNAIL_SIZE = (480, 480)
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 SITE_NAME = _("SRDI Open Call & Matchmaking Platform")

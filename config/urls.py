@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("", include("accounts.urls")),
     path("", include("catalog.urls")),
+    path("", include("challenges.urls")),
+    path("notifications/", include("notifications.urls")),
     path("reference/", include("reference.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

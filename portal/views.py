@@ -12,15 +12,23 @@ from accounts.forms import ReasonForm
 from accounts.models import QualificationStatus
 from catalog import rules as catalog_rules
 from catalog import selectors as catalog_selectors
+from challenges import selectors as call_selectors
 
-from .selectors import organization_counts
+from .selectors import call_counts, organization_counts
 
 
 @login_not_required
 def home(request):
     context = {
-        "counts": {**organization_counts(), **catalog_selectors.catalog_counts()},
+        "counts": {
+            **organization_counts(),
+            **catalog_selectors.catalog_counts(),
+            **call_counts(),
+        },
         "latest": catalog_selectors.latest_published(limit=6),
+        "open_calls": list(
+            call_selectors.call_list_public(call_selectors.CallFilters(open_only=True))[:6]
+        ),
         "chains": catalog_selectors.chain_list(),
     }
     return render(request, "portal/home.html", context)
@@ -76,6 +84,8 @@ def review_queue(request):
         "organizations": list(account_selectors.organization_review_queue()),
         "qualifications": list(account_selectors.qualification_review_queue()),
         "listings": catalog_selectors.listing_review_queue(),
+        "calls": list(call_selectors.call_review_queue()),
+        "objections": list(call_selectors.open_objections()),
         "reason_form": ReasonForm(),
     }
     return render(request, "portal/review_queue.html", context)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import itertools
+from datetime import timedelta
+from decimal import Decimal
 
 import factory
 from django.core.files.base import ContentFile
@@ -35,6 +37,17 @@ from catalog.models import (
     ResearchResult,
     ResourceKind,
     Stage,
+)
+from challenges.models import (
+    Application,
+    ApplicationStatus,
+    Assignment,
+    Call,
+    CallKind,
+    CallStatus,
+    Criterion,
+    Indicator,
+    Milestone,
 )
 
 _serial = itertools.count(1)
@@ -196,3 +209,79 @@ class ProductImageFactory(factory.django.DjangoModelFactory):
     product = factory.SubFactory(ProductFactory)
     image = factory.LazyFunction(lambda: ContentFile(png_bytes(), name="photo.png"))
     thumbnail = factory.LazyFunction(lambda: ContentFile(png_bytes((8, 6)), name="photo_t.png"))
+
+
+# --- open calls ---------------------------------------------------------------
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Call
+
+    kind = CallKind.CHALLENGE
+    issuer = factory.SubFactory(OrganizationFactory, kind=OrganizationKind.LEAD)
+    title = factory.Sequence(lambda n: f"车规级功率模块可靠性攻关榜{n}")
+    summary = "面向800V平台的碳化硅功率模块，征集高可靠封装方案。"
+    details = "功率循环寿命≥10万次（ΔTj=100K）。"
+    deadline = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    status = CallStatus.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    eligible_kinds = factory.LazyFunction(
+        lambda: ["sme", "university", "institute", "lead", "large"]
+    )
+    winner_cap = 1
+    amount = Decimal("2000000.00")
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    call = factory.SubFactory(CallFactory)
+    name = "功率循环寿命"
+    target = "≥10万次"
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Criterion
+
+    call = factory.SubFactory(CallFactory)
+    name = factory.Sequence(lambda n: f"评分项{n}")
+    weight = Decimal("50")
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    call = factory.SubFactory(CallFactory)
+    applicant = factory.SubFactory(OrganizationFactory)
+    technical_approach = "采用银烧结与铜线键合的双面散热封装。"
+    status = ApplicationStatus.SUBMITTED
+    submitted_at = factory.LazyFunction(timezone.now)
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assignment
+
+    application = factory.SubFactory(ApplicationFactory)
+    expert = factory.SubFactory(ExpertFactory)
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    application = factory.SubFactory(ApplicationFactory, status=ApplicationStatus.AWARDED)
+    title = "样品交付"
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=60))
+    deliverables = "10套样品及测试报告"
+
+
+def handler_of(call: Call) -> User:
+    """Return a new member of the issuer who handles the call."""
+    user = member_of(call.issuer, role=MembershipRole.MEMBER)
+    call.handlers.add(user)
+    return user

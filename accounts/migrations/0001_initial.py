@@ -5,7 +5,7 @@ import django.contrib.auth.validators
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
-import images.storage
+import uploads.storage
 from django.conf import settings
 from django.db import migrations, models
 
@@ -135,8 +135,8 @@ class Migration(migrations.Migration):
                 ('batch', models.CharField(help_text='For example 第三批.', max_length=30, verbose_name='batch')),
                 ('year', models.PositiveSmallIntegerField(verbose_name='year')),
                 ('issuer', models.CharField(help_text='For example 工业和信息化部.', max_length=100, verbose_name='issued by')),
-                ('certificate', models.ImageField(storage=images.storage.private_storage, upload_to='certificates/%Y/%m/', verbose_name='certificate')),
-                ('certificate_thumbnail', models.ImageField(blank=True, editable=False, storage=images.storage.private_storage, upload_to='certificates/%Y/%m/')),
+                ('certificate', models.ImageField(storage=uploads.storage.private_storage, upload_to='certificates/%Y/%m/', verbose_name='certificate')),
+                ('certificate_thumbnail', models.ImageField(blank=True, editable=False, storage=uploads.storage.private_storage, upload_to='certificates/%Y/%m/')),
                 ('status', models.CharField(choices=[('pending', 'Awaiting verification'), ('verified', 'Verified'), ('rejected', 'Rejected'), ('revoked', 'Revoked')], default='pending', max_length=20, verbose_name='status')),
                 ('verified_at', models.DateTimeField(blank=True, null=True)),
                 ('rejection_reason', models.TextField(blank=True, verbose_name='reason')),

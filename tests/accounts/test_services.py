@@ -13,7 +13,6 @@ from accounts.models import (
     QualificationStatus,
     VerificationStatus,
 )
-from images.processing import process_image
 from tests.factories import (
     AdminUserFactory,
     MembershipFactory,
@@ -24,6 +23,7 @@ from tests.factories import (
     member_of,
     png_bytes,
 )
+from uploads.images import process_image
 
 pytestmark = pytest.mark.django_db
 

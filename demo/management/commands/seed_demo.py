@@ -19,8 +19,8 @@ from accounts.validators import CREDIT_CODE_ALPHABET, credit_code_check_characte
 from catalog import services as catalog_services
 from catalog.models import ChainNode, IndustryChain
 from demo import content
-from images.processing import process_image
 from reference.models import Industry
+from uploads.images import process_image
 
 DEMO_PASSWORD = "demo-2026"
 

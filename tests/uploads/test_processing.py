@@ -7,7 +7,7 @@ import zlib
 import pytest
 from PIL import Image
 
-from images.processing import ImageRejected, process_image
+from uploads.images import ImageRejected, process_image
 
 
 def encode(image: Image.Image, image_format: str, **params) -> io.BytesIO:

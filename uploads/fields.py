@@ -8,7 +8,8 @@ from django import forms
 from django.core.files.base import ContentFile
 from django.db.models.fields.files import FieldFile
 
-from .processing import ImageRejected, ProcessedImage, process_image
+from .documents import CheckedDocument, DocumentRejected, check_document
+from .images import ImageRejected, ProcessedImage, process_image
 
 
 class ImageUploadField(forms.FileField):
@@ -42,4 +43,27 @@ def store_image(
     image_file.save(f"{stem}.{processed.extension}", ContentFile(processed.content), save=False)
     thumbnail_file.save(
         f"{stem}_thumb.{processed.extension}", ContentFile(processed.thumbnail), save=False
+    )
+
+
+class DocumentUploadField(forms.FileField):
+    """A file field whose cleaned value is a ``CheckedDocument`` (or None when left empty)."""
+
+    widget = forms.FileInput(attrs={"accept": ".pdf,.docx,.xlsx,.pptx,.jpg,.jpeg,.png,.webp"})
+
+    def to_python(self, data):
+        upload = super().to_python(data)
+        if upload is None:
+            return None
+        try:
+            upload.seek(0)
+            return check_document(upload, upload.name)
+        except DocumentRejected as exc:
+            raise forms.ValidationError(exc.message, code=exc.code) from exc
+
+
+def store_document(file_field: FieldFile, document: CheckedDocument) -> None:
+    """Save a checked document into a file field under a fresh random name (not saved)."""
+    file_field.save(
+        f"{uuid.uuid4().hex}{document.extension}", ContentFile(document.content), save=False
     )

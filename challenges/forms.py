@@ -1,0 +1,345 @@
+"""Forms of the open-call engine."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organization, OrganizationKind, QualificationLevel, VerificationStatus
+from accounts.validators import normalise_code
+from catalog.forms import ChainNodesField
+from catalog.models import ListingStatus, Product
+from catalog.selectors import chain_node_choices
+from reference.forms import IndustryFormMixin
+from reference.regions import Province
+from uploads.fields import DocumentUploadField
+
+from . import kinds
+from .models import Application, BonusCondition, Call, Round
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class DateTimeLocalField(forms.DateTimeField):
+    """A deadline typed in the browser's date-time picker, read in Beijing time."""
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT)
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("input_formats", [DATETIME_FORMAT, "%Y-%m-%d %H:%M"])
+        kwargs.setdefault("help_text", _("Beijing time (UTC+8)."))
+        super().__init__(**kwargs)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class CallForm(IndustryFormMixin, forms.ModelForm):
+    deadline = DateTimeLocalField(label=_("Application deadline"))
+    eligible_kinds = forms.MultipleChoiceField(
+        label=_("Who may apply"),
+        choices=OrganizationKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Leave all unticked to allow every kind this call type admits."),
+    )
+    eligible_provinces = forms.MultipleChoiceField(
+        label=_("Limited to provinces"),
+        choices=Province.choices,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Leave empty for nationwide."),
+    )
+    chain_nodes = ChainNodesField(label=_("Industrial chain nodes"))
+
+    class Meta:
+        model = Call
+        fields = (
+            "title",
+            "summary",
+            "background",
+            "details",
+            "terms",
+            "deliverables",
+            "amount",
+            "winner_cap",
+            "shortlist_cap",
+            "deadline",
+            "work_start",
+            "work_end",
+            "eligible_kinds",
+            "min_qualification",
+            "eligible_provinces",
+            "eligibility_note",
+            "max_partners",
+            "publicity_days",
+            "chain_nodes",
+        )
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "background": forms.Textarea(attrs={"rows": 4}),
+            "details": forms.Textarea(attrs={"rows": 6}),
+            "terms": forms.Textarea(attrs={"rows": 4}),
+            "deliverables": forms.Textarea(attrs={"rows": 3}),
+            "eligibility_note": forms.Textarea(attrs={"rows": 2}),
+            "work_start": DateInput(),
+            "work_end": DateInput(),
+        }
+
+    def __init__(self, *args, kind: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        policy = kinds.policy(kind)
+        self.fields["eligible_kinds"].choices = [
+            c for c in OrganizationKind.choices if c[0] in policy.applicant_kinds
+        ]
+        self.fields["chain_nodes"].choices = chain_node_choices()
+        if not policy.allows_consortium:
+            del self.fields["max_partners"]
+        if not self.instance.pk:
+            self.initial.setdefault("min_qualification", policy.min_qualification)
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if deadline <= timezone.now():
+            raise forms.ValidationError(_("The deadline must be in the future."))
+        return deadline
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("work_start"), cleaned.get("work_end")
+        if start and end and end < start:
+            self.add_error("work_end", _("The work cannot end before it starts."))
+        return cleaned
+
+    def service_data(self) -> dict:
+        data = {
+            name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data
+        }
+        data["industry"] = self.cleaned_data.get("industry")
+        return data
+
+
+class IndicatorForm(forms.Form):
+    name = forms.CharField(label=_("Indicator"), max_length=120)
+    target = forms.CharField(label=_("Target value"), max_length=120)
+    unit = forms.CharField(label=_("Unit"), max_length=30, required=False)
+
+
+class CriterionForm(forms.Form):
+    name = forms.CharField(label=_("Criterion"), max_length=80)
+    description = forms.CharField(label=_("What to look at"), max_length=300, required=False)
+    weight = forms.DecimalField(
+        label=_("Weight"), min_value=Decimal("0.01"), max_digits=5, decimal_places=2
+    )
+    max_score = forms.IntegerField(
+        label=_("Maximum score"), min_value=1, max_value=1000, initial=100
+    )
+    round = forms.ModelChoiceField(label=_("Round"), queryset=Round.objects.none(), required=False)
+
+    def __init__(self, *args, call: Call, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if call.uses_rounds:
+            self.fields["round"].queryset = call.rounds.all()
+            self.fields["round"].required = True
+        else:
+            del self.fields["round"]
+
+
+class RoundForm(forms.Form):
+    name = forms.CharField(label=_("Round"), max_length=40)
+    deadline = DateTimeLocalField(label=_("Deadline of the round"))
+    advance_count = forms.IntegerField(
+        label=_("Applications advancing"), min_value=1, required=False
+    )
+
+
+class BonusForm(forms.Form):
+    condition = forms.ChoiceField(label=_("Condition"), choices=BonusCondition.choices)
+    points = forms.DecimalField(
+        label=_("Points (empty to remove)"),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_value=Decimal("50"),
+        decimal_places=2,
+    )
+
+
+class AttachmentForm(forms.Form):
+    file = DocumentUploadField(
+        label=_("File"), help_text=_("PDF, Office documents or images, at most 20 MB.")
+    )
+    confidential = forms.BooleanField(
+        label=_("Confidential (after terms are accepted)"), required=False
+    )
+
+
+class ApplicationForm(forms.ModelForm):
+    product = forms.ModelChoiceField(
+        label=_("Product put forward"), queryset=Product.objects.none(), required=False
+    )
+
+    class Meta:
+        model = Application
+        fields = ("product", "technical_approach", "team", "prior_results", "budget", "schedule")
+        widgets = {
+            "technical_approach": forms.Textarea(attrs={"rows": 8}),
+            "team": forms.Textarea(attrs={"rows": 3}),
+            "prior_results": forms.Textarea(attrs={"rows": 3}),
+            "schedule": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, call: Call, organization: Organization, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.call = call
+        products = Product.objects.filter(organization=organization, status=ListingStatus.PUBLISHED)
+        self.fields["product"].queryset = products
+        policy = kinds.policy(call.kind)
+        if policy.requires_product:
+            self.fields["product"].required = True
+        elif not products.exists():
+            del self.fields["product"]
+        responses = {}
+        if self.instance.pk:
+            responses = dict(
+                self.instance.indicator_responses.values_list("indicator_id", "response")
+            )
+        self.indicators = list(call.indicators.all())
+        for indicator in self.indicators:
+            self.fields[f"indicator_{indicator.pk}"] = forms.CharField(
+                label=_("How “%(name)s” (target %(target)s%(unit)s) is met")
+                % {"name": indicator.name, "target": indicator.target, "unit": indicator.unit},
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+                max_length=2000,
+                initial=responses.get(indicator.pk, ""),
+            )
+
+    def service_data(self) -> dict:
+        return {
+            name: self.cleaned_data[name]
+            for name in ("technical_approach", "team", "prior_results", "budget", "schedule")
+        }
+
+    def responses(self) -> dict[int, str]:
+        return {i.pk: self.cleaned_data.get(f"indicator_{i.pk}", "") for i in self.indicators}
+
+
+class OrganizationByCodeField(forms.CharField):
+    """Find a verified organization by its credit code (or exact name)."""
+
+    def to_python(self, value):
+        value = (super().to_python(value) or "").strip()
+        if not value:
+            return None
+        organization = (
+            Organization.objects.filter(credit_code=normalise_code(value)).first()
+            or Organization.objects.filter(name=value).first()
+        )
+        if organization is None or organization.verification_status != VerificationStatus.VERIFIED:
+            raise forms.ValidationError(
+                _("No verified organization has this credit code or exact name.")
+            )
+        return organization
+
+
+class PartnerInviteForm(forms.Form):
+    organization = OrganizationByCodeField(
+        label=_("Partner's credit code or exact name"), max_length=120
+    )
+    role = forms.CharField(label=_("Role in the consortium"), max_length=120, required=False)
+
+
+class ConflictForm(forms.Form):
+    organization = OrganizationByCodeField(
+        label=_("Organization's credit code or exact name"), max_length=120
+    )
+    reason = forms.CharField(label=_("Nature of the conflict"), max_length=300)
+
+
+class TextForm(forms.Form):
+    text = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+
+
+class AwardForm(forms.Form):
+    amount = forms.DecimalField(
+        label=_("Amount (yuan)"), required=False, min_value=0, max_digits=14, decimal_places=2
+    )
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label=_("Milestone"), max_length=120)
+    due_date = forms.DateField(label=_("Due date"), widget=DateInput())
+    deliverables = forms.CharField(
+        label=_("Deliverables"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class MilestoneReportForm(forms.Form):
+    report = forms.CharField(label=_("Progress report"), widget=forms.Textarea(attrs={"rows": 4}))
+    file = DocumentUploadField(label=_("Attachment"), required=False)
+
+
+class ReviewSheetForm(forms.Form):
+    """One score field and one comment per criterion, plus an overall comment."""
+
+    comment = forms.CharField(
+        label=_("Overall comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+    )
+
+    def __init__(self, *args, criteria, existing: dict, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for criterion in criteria:
+            value, note = existing.get(criterion.pk, (None, ""))
+            self.fields[f"score_{criterion.pk}"] = forms.DecimalField(
+                label=_("%(name)s (0–%(max)d, weight %(weight)s)")
+                % {"name": criterion.name, "max": criterion.max_score, "weight": criterion.weight},
+                min_value=0,
+                max_value=criterion.max_score,
+                decimal_places=2,
+                required=False,
+                initial=value,
+                help_text=criterion.description,
+            )
+            self.fields[f"note_{criterion.pk}"] = forms.CharField(
+                label=_("Comment"),
+                required=False,
+                initial=note,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def scores(self) -> dict[int, tuple]:
+        return {
+            c.pk: (self.cleaned_data.get(f"score_{c.pk}"), self.cleaned_data.get(f"note_{c.pk}"))
+            for c in self.criteria
+        }
+
+
+class AdvanceForm(forms.Form):
+    applications = forms.ModelMultipleChoiceField(
+        label=_("Applications that advance"),
+        queryset=Application.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, queryset, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["applications"].queryset = queryset
+        self.fields["applications"].label_from_instance = lambda a: a.applicant.name
+
+
+QUALIFICATION_FILTER_CHOICES = [c for c in QualificationLevel.choices if c[0] != "none"]

@@ -1,0 +1,249 @@
+"""Who may see and do what with calls, applications, reviews and milestones.
+
+Predicates answer with a bool, one condition per line. Access helpers return the object or
+raise ``Http404`` for missing and forbidden alike, so outsiders learn nothing.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from accounts import rules as account_rules
+from accounts.models import QUALIFICATION_RANK, Organization, VerificationStatus
+
+from . import kinds
+from .models import (
+    PUBLIC_CALL_STATUSES,
+    Application,
+    ApplicationStatus,
+    Assignment,
+    AssignmentStatus,
+    Call,
+    CallStatus,
+    PartnerStatus,
+)
+from .transitions import ADMIN, APPLICANT, EXPERT, ISSUER, WINNER
+
+# --- calls ---------------------------------------------------------------------------------
+
+
+def is_issuer_member(user, call: Call) -> bool:
+    return account_rules.is_member(user, call.issuer)
+
+
+def is_handler(user, call: Call) -> bool:
+    """Members of the issuer who handle the call: its named handlers and the issuer's admins."""
+    if not is_issuer_member(user, call):
+        return False
+    if account_rules.is_org_admin(user, call.issuer):
+        return True
+    return call.handlers.filter(pk=user.pk).exists()
+
+
+def can_view_call(user, call: Call) -> bool:
+    if call.status in PUBLIC_CALL_STATUSES:
+        return True
+    if call.status == CallStatus.WITHDRAWN and call.published_at is not None:
+        return True
+    if account_rules.is_platform_admin(user):
+        return True
+    return is_issuer_member(user, call)
+
+
+def can_issue(user, kind: str) -> bool:
+    organization = account_rules.organization_of(user)
+    if organization is None:
+        return False
+    return organization.kind in kinds.policy(kind).issuer_kinds
+
+
+def can_edit_call(user, call: Call) -> bool:
+    if call.status not in (CallStatus.DRAFT, CallStatus.REJECTED):
+        return False
+    return is_handler(user, call)
+
+
+def has_accepted_terms(user, call: Call) -> bool:
+    organization = account_rules.organization_of(user)
+    if organization is None:
+        return False
+    return call.acceptances.filter(organization=organization).exists()
+
+
+def can_see_details(user, call: Call) -> bool:
+    """The confidential part: always for the issuer and admins, else after accepting terms."""
+    if not can_view_call(user, call):
+        return False
+    if not call.has_terms:
+        return True
+    if account_rules.is_platform_admin(user):
+        return True
+    if is_issuer_member(user, call):
+        return True
+    return has_accepted_terms(user, call)
+
+
+def call_roles(user, call: Call) -> set[str]:
+    roles = set()
+    if is_handler(user, call):
+        roles.add(ISSUER)
+    if account_rules.is_platform_admin(user):
+        roles.add(ADMIN)
+    return roles
+
+
+def eligibility_problems(organization: Organization | None, call: Call) -> list[str]:
+    """Return why the organization may not apply (empty when it may), in user words."""
+    from django.utils.translation import gettext as _
+
+    if organization is None:
+        return [_("Join or register an organization first.")]
+    problems = []
+    if organization.verification_status != VerificationStatus.VERIFIED:
+        problems.append(_("Your organization is not verified yet."))
+    if organization.pk == call.issuer_id:
+        problems.append(_("The issuer cannot apply to its own call."))
+    if organization.kind not in (call.eligible_kinds or kinds.policy(call.kind).applicant_kinds):
+        problems.append(_("This call is not open to your kind of organization."))
+    if (
+        QUALIFICATION_RANK[organization.qualification_level]
+        < QUALIFICATION_RANK[call.min_qualification]
+    ):
+        problems.append(_("This call needs a higher 专精特新 qualification."))
+    if call.eligible_provinces and organization.province not in call.eligible_provinces:
+        problems.append(_("This call is limited to other provinces."))
+    return problems
+
+
+# --- applications --------------------------------------------------------------------------
+
+
+def is_applicant_member(user, application: Application) -> bool:
+    return account_rules.is_member(user, application.applicant)
+
+
+def is_partner_member(user, application: Application) -> bool:
+    organization = account_rules.organization_of(user)
+    if organization is None:
+        return False
+    return application.partners.filter(
+        organization=organization,
+        status__in=[PartnerStatus.INVITED, PartnerStatus.CONFIRMED],
+    ).exists()
+
+
+def is_assigned_expert(user, application: Application) -> bool:
+    expert = getattr(user, "expert", None) if user.is_authenticated else None
+    if expert is None:
+        return False
+    return (
+        application.assignments.filter(expert=expert)
+        .exclude(status=AssignmentStatus.RECUSED)
+        .exists()
+    )
+
+
+def can_view_application(user, application: Application) -> bool:
+    if not (user and user.is_authenticated):
+        return False
+    if account_rules.is_platform_admin(user):
+        return True
+    if is_applicant_member(user, application):
+        return True
+    if is_partner_member(user, application):
+        return True
+    if application.status != ApplicationStatus.DRAFT and is_handler(user, application.call):
+        return True
+    return is_assigned_expert(user, application)
+
+
+def can_edit_application(user, application: Application) -> bool:
+    if application.status not in (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED):
+        return False
+    if not application.call.is_open:
+        return False
+    return is_applicant_member(user, application)
+
+
+def application_roles(user, application: Application) -> set[str]:
+    roles = set()
+    if is_applicant_member(user, application):
+        roles.add(APPLICANT)
+    if is_handler(user, application.call):
+        roles.add(ISSUER)
+    if account_rules.is_platform_admin(user):
+        roles.add(ADMIN)
+    return roles
+
+
+def milestone_roles(user, application: Application) -> set[str]:
+    roles = set()
+    if is_applicant_member(user, application) and application.status == ApplicationStatus.AWARDED:
+        roles.add(WINNER)
+    if is_handler(user, application.call):
+        roles.add(ISSUER)
+    return roles
+
+
+# --- reviews -------------------------------------------------------------------------------
+
+
+def is_own_assignment(user, assignment: Assignment) -> bool:
+    expert = getattr(user, "expert", None) if user.is_authenticated else None
+    return expert is not None and assignment.expert_id == expert.pk
+
+
+def review_roles(user, assignment: Assignment) -> set[str]:
+    roles = set()
+    if is_own_assignment(user, assignment):
+        roles.add(EXPERT)
+    if is_handler(user, assignment.application.call):
+        roles.add(ISSUER)
+    if account_rules.is_platform_admin(user):
+        roles.add(ADMIN)
+    return roles
+
+
+def can_see_all_scores(user, call: Call) -> bool:
+    """Handlers and admins see every score; experts only once the panel has closed."""
+    if account_rules.is_platform_admin(user):
+        return True
+    if is_handler(user, call):
+        return True
+    return call.is_panel_closed
+
+
+# --- access helpers ------------------------------------------------------------------------
+
+
+def access_call(user, pk: int) -> Call:
+    call = Call.objects.select_related("issuer", "industry", "current_round").filter(pk=pk).first()
+    if call is None or not can_view_call(user, call):
+        raise Http404
+    return call
+
+
+def access_application(user, pk: int) -> Application:
+    application = (
+        Application.objects.select_related(
+            "call", "call__issuer", "call__current_round", "applicant", "product"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if application is None or not can_view_application(user, application):
+        raise Http404
+    return application
+
+
+def access_assignment(user, pk: int) -> Assignment:
+    assignment = (
+        Assignment.objects.select_related(
+            "application", "application__call", "application__applicant", "expert", "round"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if assignment is None or not review_roles(user, assignment):
+        raise Http404
+    return assignment

@@ -1,0 +1,326 @@
+"""Reads of calls, applications and scores, with the joins each page needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from accounts import rules as account_rules
+from accounts.models import Organization
+from catalog.models import ChainNode
+
+from . import rules
+from .models import (
+    PUBLIC_CALL_STATUSES,
+    Application,
+    ApplicationStatus,
+    Assignment,
+    AssignmentStatus,
+    Award,
+    AwardStatus,
+    BonusRule,
+    Call,
+    CallStatus,
+    ConsortiumPartner,
+    Criterion,
+    Milestone,
+    Objection,
+    ObjectionStatus,
+    PartnerStatus,
+    Question,
+    Score,
+)
+from .scoring import ApplicantFacts, BonusSpec, CriterionSpec, Ranked, compute_score, rank
+
+
+@dataclass(frozen=True)
+class CallFilters:
+    query: str = ""
+    kind: str = ""
+    status: str = ""
+    chain: str = ""
+    node: int | None = None
+    province: str = ""
+    open_only: bool = False
+    closing_soon: bool = False
+    eligible_for: Organization | None = None
+
+
+def call_list_public(filters: CallFilters) -> QuerySet[Call]:
+    """Return the calls anyone may see, filtered, soonest deadline first for open ones."""
+    calls = Call.objects.filter(status__in=PUBLIC_CALL_STATUSES)
+    if filters.query:
+        calls = calls.filter(
+            Q(title__icontains=filters.query)
+            | Q(summary__icontains=filters.query)
+            | Q(issuer__name__icontains=filters.query)
+        )
+    if filters.kind:
+        calls = calls.filter(kind=filters.kind)
+    if filters.status:
+        calls = calls.filter(status=filters.status)
+    if filters.node:
+        nodes = ChainNode.objects.filter(Q(pk=filters.node) | Q(parent_id=filters.node))
+        calls = calls.filter(pk__in=Call.objects.filter(chain_nodes__in=nodes).values("pk"))
+    elif filters.chain:
+        calls = calls.filter(
+            pk__in=Call.objects.filter(chain_nodes__chain__slug=filters.chain).values("pk")
+        )
+    if filters.province:
+        # Calls open to that province: nationwide ones or those listing it.
+        calls = calls.filter(
+            Q(eligible_provinces=[]) | Q(pk__in=_calls_listing_province(filters.province))
+        )
+    now = timezone.now()
+    if filters.open_only or filters.closing_soon:
+        calls = calls.filter(status=CallStatus.PUBLISHED, deadline__gt=now)
+    if filters.closing_soon:
+        calls = calls.filter(deadline__lte=now + timedelta(days=7))
+    calls = calls.select_related("issuer").prefetch_related(
+        Prefetch("chain_nodes", queryset=ChainNode.objects.select_related("chain"))
+    )
+    if filters.eligible_for is not None:
+        organization = filters.eligible_for
+        return [
+            c for c in calls.order_by("deadline") if not rules.eligibility_problems(organization, c)
+        ]
+    return calls.order_by("-published_at", "-pk")
+
+
+def _calls_listing_province(province: str) -> list[int]:
+    # JSON containment is not portable to SQLite; the list of open calls is small.
+    return [
+        pk
+        for pk, provinces in Call.objects.filter(status__in=PUBLIC_CALL_STATUSES)
+        .exclude(eligible_provinces=[])
+        .values_list("pk", "eligible_provinces")
+        if province in provinces
+    ]
+
+
+def calls_of_issuer(organization: Organization) -> QuerySet[Call]:
+    return (
+        Call.objects.filter(issuer=organization)
+        .annotate(
+            live_applications=Count(
+                "applications",
+                filter=~Q(
+                    applications__status__in=[ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN]
+                ),
+            )
+        )
+        .order_by("-updated_at")
+    )
+
+
+def applications_of(organization: Organization) -> QuerySet[Application]:
+    return (
+        Application.objects.filter(applicant=organization)
+        .select_related("call", "call__issuer")
+        .order_by("-updated_at")
+    )
+
+
+def partner_invitations(organization: Organization) -> QuerySet[ConsortiumPartner]:
+    return (
+        ConsortiumPartner.objects.filter(organization=organization)
+        .select_related("application", "application__applicant", "application__call")
+        .order_by("-pk")
+    )
+
+
+def assignments_of(expert) -> QuerySet[Assignment]:
+    return (
+        Assignment.objects.filter(expert=expert)
+        .select_related("application", "application__call", "application__applicant", "round")
+        .order_by("status", "-assigned_at")
+    )
+
+
+def call_review_queue() -> QuerySet[Call]:
+    return (
+        Call.objects.filter(status=CallStatus.PENDING_REVIEW)
+        .select_related("issuer", "created_by")
+        .order_by("updated_at")
+    )
+
+
+def open_objections() -> QuerySet[Objection]:
+    return (
+        Objection.objects.filter(status=ObjectionStatus.OPEN)
+        .select_related("call", "filed_by")
+        .order_by("created_at")
+    )
+
+
+def published_questions(call: Call) -> list[Question]:
+    """Answered questions, without who asked."""
+    return list(call.questions.exclude(answer="").only("text", "answer", "answered_at"))
+
+
+def call_timeline(user, call: Call):
+    events = call.events.select_related("actor")
+    if not rules.call_roles(user, call):
+        events = events.filter(is_public=True)
+    return list(events)
+
+
+def applications_for_handlers(call: Call) -> list[Application]:
+    """Every non-draft application of a call, with what the issuer's workspace shows."""
+    return list(
+        call.applications.exclude(status=ApplicationStatus.DRAFT)
+        .select_related("applicant", "product", "current_round")
+        .prefetch_related(
+            Prefetch("partners", queryset=ConsortiumPartner.objects.select_related("organization")),
+            Prefetch("assignments", queryset=Assignment.objects.select_related("expert__user")),
+        )
+        .annotate(
+            submitted_reviews=Count(
+                "assignments", filter=Q(assignments__status=AssignmentStatus.SUBMITTED)
+            )
+        )
+        .order_by("status", "submitted_at")
+    )
+
+
+# --- scores -----------------------------------------------------------------------------------
+
+
+def _criteria_specs(call: Call, round_id: int | None) -> list[CriterionSpec]:
+    criteria = Criterion.objects.filter(call=call)
+    if call.uses_rounds:
+        criteria = criteria.filter(round_id=round_id)
+    return [CriterionSpec(c.pk, c.name, c.weight, c.max_score) for c in criteria]
+
+
+def _bonus_specs(call: Call) -> list[BonusSpec]:
+    return [
+        BonusSpec(rule.condition, rule.points, str(rule.get_condition_display()))
+        for rule in BonusRule.objects.filter(call=call)
+    ]
+
+
+def _facts(application: Application, institution_partner_ids: set[int]) -> ApplicantFacts:
+    return ApplicantFacts(
+        lead_qualification=application.applicant.qualification_level,
+        has_institution_partner=application.pk in institution_partner_ids,
+    )
+
+
+def call_ranking(call: Call, *, round_id: int | None = None) -> list[Ranked]:
+    """Score and rank the applications the panel scores, in a fixed number of queries.
+
+    Only submitted score sheets count.
+    """
+    from .services.reviews import scored_applications
+
+    round_id = round_id or call.current_round_id
+    applications = list(scored_applications(call))
+    criteria = _criteria_specs(call, round_id)
+    bonuses = _bonus_specs(call)
+    sheets: dict[int, dict[int, dict]] = {}
+    scores = Score.objects.filter(
+        assignment__application__in=applications,
+        assignment__status=AssignmentStatus.SUBMITTED,
+    )
+    if call.uses_rounds:
+        scores = scores.filter(assignment__round_id=round_id)
+    for application_id, assignment_id, criterion_id, value in scores.values_list(
+        "assignment__application_id", "assignment_id", "criterion_id", "value"
+    ):
+        sheets.setdefault(application_id, {}).setdefault(assignment_id, {})[criterion_id] = value
+    institution_partners = set(
+        ConsortiumPartner.objects.filter(
+            application__in=applications,
+            status=PartnerStatus.CONFIRMED,
+            organization__kind__in=["university", "institute"],
+        ).values_list("application_id", flat=True)
+    )
+    entries = [
+        (
+            application,
+            compute_score(
+                criteria,
+                sheets.get(application.pk, {}).values(),
+                bonuses,
+                _facts(application, institution_partners),
+            ),
+            application.submitted_at,
+        )
+        for application in applications
+    ]
+    return rank(entries)
+
+
+def application_breakdown(application: Application):
+    """The score breakdown of one application (submitted sheets of its current round)."""
+    for ranked in call_ranking(application.call):
+        if ranked.key.pk == application.pk:
+            return ranked
+    return None
+
+
+def visible_sheets(user, application: Application) -> list[Assignment]:
+    """The score sheets of an application this user may read.
+
+    The expert sees their own; other experts' sheets only once the panel has closed;
+    handlers and administrators see all.
+    """
+    sheets = application.assignments.select_related("expert__user", "round").prefetch_related(
+        Prefetch("scores", queryset=Score.objects.select_related("criterion"))
+    )
+    if rules.can_see_all_scores(user, application.call):
+        return list(sheets)
+    expert = getattr(user, "expert", None)
+    if expert is None:
+        return []
+    return [sheet for sheet in sheets if sheet.expert_id == expert.pk]
+
+
+def awards_of(call: Call) -> list[Award]:
+    return list(
+        call.awards.exclude(status=AwardStatus.REVOKED).select_related("application__applicant")
+    )
+
+
+def milestones_of(call: Call) -> list[Milestone]:
+    return list(
+        Milestone.objects.filter(application__call=call)
+        .select_related("application__applicant")
+        .order_by("application_id", "due_date", "position")
+    )
+
+
+def experts_for_assignment(application: Application):
+    """Active experts with, for each, whether they may review this application and why not."""
+    from accounts.models import Expert
+
+    from .services.reviews import conflict_reason
+
+    result = []
+    assigned = set(application.assignments.values_list("expert_id", flat=True))
+    for expert in Expert.objects.filter(is_active=True).select_related("user"):
+        if expert.pk in assigned:
+            continue
+        result.append((expert, conflict_reason(expert, application)))
+    return result
+
+
+def can_apply_summary(user, call: Call) -> dict:
+    """What the call page says to this visitor about applying."""
+    organization = account_rules.organization_of(user)
+    existing = None
+    if organization is not None:
+        existing = (
+            call.applications.filter(applicant=organization)
+            .exclude(status=ApplicationStatus.WITHDRAWN)
+            .first()
+        )
+    return {
+        "organization": organization,
+        "existing": existing,
+        "problems": rules.eligibility_problems(organization, call) if call.is_open else [],
+    }

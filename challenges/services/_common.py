@@ -1,0 +1,167 @@
+"""Shared pieces of the challenge services: locking, events, recipients, transitions."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
+
+from accounts.exceptions import InvalidState, NotAllowed
+from accounts.models import Membership, MembershipRole, MembershipStatus, Organization
+from notifications.services import notify
+
+from .. import rules
+from ..models import (
+    Application,
+    ApplicationEvent,
+    Call,
+    CallEvent,
+    Milestone,
+    MilestoneEvent,
+)
+from ..transitions import APPLICATION_TRANSITIONS, CALL_TRANSITIONS, SYSTEM
+
+User = get_user_model()
+
+
+def lock_call(call: Call) -> Call:
+    """Re-read the call under a row lock (PostgreSQL); every write to a call starts here."""
+    return (
+        Call.objects.select_for_update().select_related("issuer", "current_round").get(pk=call.pk)
+    )
+
+
+def lock_application(application: Application) -> Application:
+    return (
+        Application.objects.select_for_update()
+        .select_related("call", "call__issuer", "call__current_round", "applicant")
+        .get(pk=application.pk)
+    )
+
+
+def members_of(*organizations: Organization):
+    return User.objects.filter(
+        memberships__organization__in=[o for o in organizations if o is not None],
+        memberships__status=MembershipStatus.ACTIVE,
+        is_active=True,
+    ).distinct()
+
+
+def admins_of(organization: Organization):
+    return User.objects.filter(
+        memberships__organization=organization,
+        memberships__status=MembershipStatus.ACTIVE,
+        memberships__role=MembershipRole.ADMIN,
+    )
+
+
+def handlers_of(call: Call):
+    """The users handling a call: named handlers who are still members, and issuer admins."""
+    active = Membership.objects.filter(organization=call.issuer_id, status=MembershipStatus.ACTIVE)
+    named = call.handlers.filter(memberships__in=active)
+    return (named | admins_of(call.issuer)).distinct()
+
+
+def platform_admins():
+    return User.objects.filter(is_staff=True, is_active=True)
+
+
+def applicant_users(call: Call, *, statuses=None):
+    """Members of the organizations with a live application to the call."""
+    applications = call.applications.exclude(status="withdrawn")
+    if statuses is not None:
+        applications = applications.filter(status__in=statuses)
+    return User.objects.filter(
+        memberships__organization__in=applications.values("applicant"),
+        memberships__status=MembershipStatus.ACTIVE,
+    ).distinct()
+
+
+def record_call(
+    call: Call, actor, action: str, from_status="", to_status="", note="", public=False
+) -> None:
+    CallEvent.objects.create(
+        call=call,
+        actor=actor,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        note=note,
+        is_public=public,
+    )
+
+
+def record_application(application, actor, action, from_status="", to_status="", note=""):
+    ApplicationEvent.objects.create(
+        application=application,
+        actor=actor,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        note=note,
+    )
+
+
+def record_milestone(milestone: Milestone, actor, action, from_status="", to_status="", note=""):
+    MilestoneEvent.objects.create(
+        milestone=milestone,
+        actor=actor,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        note=note,
+    )
+
+
+def check_move(table, action: str, status: str, roles: set[str], note: str = "") -> object:
+    """Return the transition, or raise: wrong actor, wrong state or missing reason."""
+    transition = table[action]
+    if not roles & transition.roles:
+        raise NotAllowed(_("You are not allowed to do this."))
+    if status not in transition.sources:
+        raise InvalidState(_("This cannot be done at the current stage."))
+    if transition.needs_note and not (note or "").strip():
+        raise InvalidState(_("Give a reason; it is recorded and shown to the parties."))
+    return transition
+
+
+def move_call(call: Call, actor, action: str, *, note: str = "", fields=()) -> Call:
+    """Apply a call transition to a locked call: check, write, record. ``actor=None`` is the
+    scheduler."""
+    roles = {SYSTEM} if actor is None else rules.call_roles(actor, call)
+    transition = check_move(CALL_TRANSITIONS, action, call.status, roles, note)
+    from_status = call.status
+    call.status = transition.target
+    call.status_note = (note or "").strip() if transition.needs_note else call.status_note
+    call.save(update_fields=["status", "status_note", "updated_at", *fields])
+    record_call(
+        call, actor, action, from_status, call.status, (note or "").strip(), transition.public
+    )
+    return call
+
+
+def move_application(
+    application: Application, actor, action: str, *, note: str = "", fields=()
+) -> Application:
+    roles = {SYSTEM} if actor is None else rules.application_roles(actor, application)
+    transition = check_move(APPLICATION_TRANSITIONS, action, application.status, roles, note)
+    from_status = application.status
+    application.status = transition.target
+    if transition.needs_note:
+        application.status_note = note.strip()
+    application.save(update_fields=["status", "status_note", "updated_at", *fields])
+    record_application(application, actor, action, from_status, application.status, note)
+    return application
+
+
+def call_params(call: Call) -> dict:
+    return {"call": call.title}
+
+
+def notify_users(users, verb: str, message: str, call: Call, url: str | None = None, **params):
+    notify(
+        recipients=users,
+        verb=verb,
+        message=message,
+        params={**call_params(call), **params},
+        url=url or call.get_absolute_url(),
+    )

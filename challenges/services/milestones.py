@@ -1,0 +1,152 @@
+"""After the award: milestones agreed between issuer and winner, progress, acceptance."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from accounts.exceptions import InvalidState, NotAllowed
+from accounts.models import User
+from uploads.documents import CheckedDocument
+from uploads.fields import store_document
+
+from .. import rules
+from ..models import Application, ApplicationStatus, CallStatus, Milestone, MilestoneStatus
+from ..transitions import MILESTONE_TRANSITIONS
+from ._common import check_move, handlers_of, members_of, notify_users, record_milestone
+
+
+def _lock(milestone: Milestone) -> Milestone:
+    return (
+        Milestone.objects.select_for_update()
+        .select_related("application", "application__call", "application__applicant")
+        .get(pk=milestone.pk)
+    )
+
+
+def _move(milestone: Milestone, actor: User, action: str, note: str = "", fields=()) -> None:
+    roles = rules.milestone_roles(actor, milestone.application)
+    transition = check_move(MILESTONE_TRANSITIONS, action, milestone.status, roles, note)
+    from_status = milestone.status
+    milestone.status = transition.target
+    milestone.save(update_fields=["status", *fields])
+    record_milestone(milestone, actor, action, from_status, milestone.status, note.strip())
+
+
+@transaction.atomic
+def milestone_propose(
+    *, actor: User, application: Application, title: str, due_date, deliverables: str
+) -> Milestone:
+    """The issuer proposes a milestone to a winner; the winner agrees to it."""
+    application = (
+        Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+    )
+    if not rules.is_handler(actor, application.call):
+        raise NotAllowed(_("Only the call's handlers propose milestones."))
+    if application.call.status != CallStatus.AWARDED:
+        raise InvalidState(_("Milestones are agreed after the award, before work starts."))
+    if application.status != ApplicationStatus.AWARDED:
+        raise InvalidState(_("Milestones are agreed with winners."))
+    if due_date <= timezone.localdate():
+        raise InvalidState(_("A milestone's due date must be in the future."))
+    milestone = Milestone(
+        application=application,
+        title=title.strip(),
+        due_date=due_date,
+        deliverables=deliverables.strip(),
+        position=application.milestones.count(),
+    )
+    milestone.full_clean()
+    milestone.save()
+    record_milestone(milestone, actor, "propose", "", milestone.status)
+    notify_users(
+        members_of(application.applicant),
+        "milestone.proposed",
+        gettext_noop("A milestone was proposed for %(call)s; please review it"),
+        application.call,
+        url=application.get_absolute_url(),
+    )
+    return milestone
+
+
+@transaction.atomic
+def milestone_remove(*, actor: User, milestone: Milestone) -> None:
+    milestone = _lock(milestone)
+    if not rules.is_handler(actor, milestone.application.call):
+        raise NotAllowed(_("Only the call's handlers change milestones."))
+    if milestone.status != MilestoneStatus.PROPOSED:
+        raise InvalidState(_("Only a milestone not yet agreed can be removed."))
+    milestone.delete()
+
+
+@transaction.atomic
+def milestone_agree(*, actor: User, milestone: Milestone) -> Milestone:
+    milestone = _lock(milestone)
+    _move(milestone, actor, "agree")
+    notify_users(
+        handlers_of(milestone.application.call),
+        "milestone.agreed",
+        gettext_noop("A winner agreed a milestone of %(call)s"),
+        milestone.application.call,
+        url=milestone.application.get_absolute_url(),
+    )
+    return milestone
+
+
+@transaction.atomic
+def milestone_report(
+    *, actor: User, milestone: Milestone, report: str, document: CheckedDocument | None = None
+) -> Milestone:
+    milestone = _lock(milestone)
+    if milestone.application.call.status != CallStatus.IN_PROGRESS:
+        raise InvalidState(_("Progress is reported once the work has started."))
+    if not report.strip():
+        raise InvalidState(_("Describe the progress."))
+    milestone.report = report.strip()
+    milestone.reported_at = timezone.now()
+    fields = ["report", "reported_at"]
+    if document is not None:
+        store_document(milestone.report_file, document)
+        milestone.report_file_name = document.original_name
+        fields += ["report_file", "report_file_name"]
+    _move(milestone, actor, "report", fields=fields)
+    notify_users(
+        handlers_of(milestone.application.call),
+        "milestone.reported",
+        gettext_noop("Progress was reported on %(call)s"),
+        milestone.application.call,
+        url=milestone.application.get_absolute_url(),
+    )
+    return milestone
+
+
+@transaction.atomic
+def milestone_accept(*, actor: User, milestone: Milestone, note: str = "") -> Milestone:
+    milestone = _lock(milestone)
+    milestone.review_note = note.strip()
+    _move(milestone, actor, "accept", note, fields=["review_note"])
+    notify_users(
+        members_of(milestone.application.applicant),
+        "milestone.accepted",
+        gettext_noop("A milestone of %(call)s was accepted"),
+        milestone.application.call,
+        url=milestone.application.get_absolute_url(),
+    )
+    return milestone
+
+
+@transaction.atomic
+def milestone_return(*, actor: User, milestone: Milestone, note: str) -> Milestone:
+    milestone = _lock(milestone)
+    milestone.review_note = note.strip()
+    _move(milestone, actor, "return", note, fields=["review_note"])
+    notify_users(
+        members_of(milestone.application.applicant),
+        "milestone.returned",
+        gettext_noop("A milestone of %(call)s was returned for rework"),
+        milestone.application.call,
+        url=milestone.application.get_absolute_url(),
+    )
+    return milestone

@@ -1,0 +1,280 @@
+"""Expert review: conflicts of interest, assignments, blind score sheets."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from accounts.exceptions import InvalidState, NotAllowed
+from accounts.models import Expert, Membership, MembershipStatus, Organization, User
+
+from .. import rules
+from ..models import (
+    Application,
+    ApplicationStatus,
+    Assignment,
+    AssignmentStatus,
+    Call,
+    CallStatus,
+    ConflictOfInterest,
+    Score,
+)
+from ..transitions import REVIEW_TRANSITIONS
+from ._common import check_move, handlers_of, lock_call, notify_users, record_application
+
+# Each scored application needs this many submitted reviews before the panel can close.
+MIN_REVIEWS = 3
+
+
+def scored_applications(call: Call):
+    """The applications the panel scores: eligible or shortlisted, in the current round."""
+    applications = call.applications.filter(
+        status__in=[ApplicationStatus.ELIGIBLE, ApplicationStatus.SHORTLISTED]
+    )
+    if call.uses_rounds:
+        applications = applications.filter(current_round=call.current_round)
+    return applications.select_related("applicant")
+
+
+def organizations_of_application(application: Application) -> list[int]:
+    """The lead applicant and its confirmed or invited partners."""
+    return [
+        application.applicant_id,
+        *application.partners.exclude(status="declined").values_list("organization_id", flat=True),
+    ]
+
+
+def conflict_reason(expert: Expert, application: Application) -> str | None:
+    """Return why the expert may not review the application, or None."""
+    organizations = organizations_of_application(application)
+    own = Membership.objects.filter(
+        user_id=expert.user_id,
+        organization_id__in=organizations,
+        status=MembershipStatus.ACTIVE,
+    ).exists()
+    if own:
+        return _("the expert belongs to an applying organization")
+    declared = expert.conflicts.filter(organization_id__in=organizations).first()
+    if declared is not None:
+        return _("the expert declared a conflict of interest")
+    if Membership.objects.filter(
+        user_id=expert.user_id,
+        organization_id=application.call.issuer_id,
+        status=MembershipStatus.ACTIVE,
+    ).exists():
+        return _("the expert belongs to the issuer")
+    return None
+
+
+@transaction.atomic
+def conflict_declare(*, actor: User, organization: Organization, reason: str) -> ConflictOfInterest:
+    """An expert declares a standing conflict with an organization."""
+    expert = getattr(actor, "expert", None)
+    if expert is None:
+        raise NotAllowed(_("Only experts declare conflicts of interest."))
+    if not reason.strip():
+        raise InvalidState(_("Say what the conflict is (e.g. former employer, shareholding)."))
+    try:
+        with transaction.atomic():
+            conflict = ConflictOfInterest.objects.create(
+                expert=expert, organization=organization, reason=reason.strip()
+            )
+    except IntegrityError:
+        raise InvalidState(_("You already declared a conflict with this organization.")) from None
+    # Open assignments with that organization are recused at once.
+    for assignment in (
+        Assignment.objects.select_for_update()
+        .filter(expert=expert, status=AssignmentStatus.ASSIGNED)
+        .select_related("application")
+    ):
+        if organization.pk in organizations_of_application(assignment.application):
+            _recuse(assignment, actor, reason.strip())
+    return conflict
+
+
+@transaction.atomic
+def expert_assign(*, actor: User, application: Application, expert: Expert) -> Assignment:
+    """Ask an expert to score an application (handlers or administrators)."""
+    call = lock_call(application.call)
+    if not rules.call_roles(actor, call):
+        raise NotAllowed(_("Only the call's handlers or administrators assign experts."))
+    if call.status not in (CallStatus.CLOSED, CallStatus.EVALUATING):
+        raise InvalidState(_("Experts are assigned after the deadline, during evaluation."))
+    if call.panel_closed_at is not None:
+        raise InvalidState(_("The panel is closed."))
+    application = Application.objects.select_related("applicant", "call").get(pk=application.pk)
+    if application.status not in (ApplicationStatus.ELIGIBLE, ApplicationStatus.SHORTLISTED):
+        raise InvalidState(_("Check the application's eligibility first."))
+    if not expert.is_active:
+        raise InvalidState(_("This expert is not active in the pool."))
+    reason = conflict_reason(expert, application)
+    if reason:
+        raise InvalidState(
+            _("%(expert)s cannot review this application: %(reason)s.")
+            % {"expert": expert.user.name, "reason": reason}
+        )
+    round_ = call.current_round if call.uses_rounds else None
+    if Assignment.objects.filter(application=application, expert=expert, round=round_).exists():
+        raise InvalidState(_("This expert is already assigned."))
+    assignment = Assignment.objects.create(
+        application=application, expert=expert, round=round_, assigned_by=actor
+    )
+    record_application(application, actor, "expert_assigned")
+    notify_users(
+        [expert.user],
+        "review.assigned",
+        gettext_noop("You are asked to score an application to %(call)s"),
+        call,
+        url=assignment_url(assignment),
+    )
+    return assignment
+
+
+def assignment_url(assignment: Assignment) -> str:
+    from django.urls import reverse
+
+    return reverse("challenges:review_sheet", args=[assignment.pk])
+
+
+def _lock_assignment(assignment: Assignment) -> Assignment:
+    return (
+        Assignment.objects.select_for_update()
+        .select_related("application", "application__call", "expert", "round")
+        .get(pk=assignment.pk)
+    )
+
+
+def _check_open_panel(assignment: Assignment) -> None:
+    call = assignment.application.call
+    if call.status != CallStatus.EVALUATING or call.panel_closed_at is not None:
+        raise InvalidState(_("Scores can be changed only while the panel is open."))
+
+
+def rubric_for(assignment: Assignment):
+    call = assignment.application.call
+    criteria = call.criteria.all()
+    if call.uses_rounds:
+        criteria = criteria.filter(round=assignment.round)
+    return list(criteria)
+
+
+@transaction.atomic
+def review_save(*, actor: User, assignment: Assignment, scores: dict[int, tuple], comment: str):
+    """Save an expert's score sheet as a draft: {criterion id: (value or None, comment)}."""
+    assignment = _lock_assignment(assignment)
+    if not rules.is_own_assignment(actor, assignment):
+        raise NotAllowed(_("Only the assigned expert fills in this score sheet."))
+    if assignment.status != AssignmentStatus.ASSIGNED:
+        raise InvalidState(_("This score sheet is no longer open."))
+    _check_open_panel(assignment)
+    criteria = {c.pk: c for c in rubric_for(assignment)}
+    for criterion_id, (value, note) in scores.items():
+        criterion = criteria.get(criterion_id)
+        if criterion is None:
+            raise NotAllowed(_("That criterion is not on this score sheet."))
+        if value is None or value == "":
+            Score.objects.filter(assignment=assignment, criterion=criterion).delete()
+            continue
+        try:
+            value = Decimal(str(value))
+        except InvalidOperation:
+            raise InvalidState(_("Scores are numbers.")) from None
+        if not (0 <= value <= criterion.max_score):
+            raise InvalidState(
+                _("%(criterion)s is scored from 0 to %(max)d.")
+                % {"criterion": criterion.name, "max": criterion.max_score}
+            )
+        Score.objects.update_or_create(
+            assignment=assignment,
+            criterion=criterion,
+            defaults={"value": value, "comment": (note or "").strip()},
+        )
+    assignment.comment = comment.strip()
+    assignment.save(update_fields=["comment"])
+    return assignment
+
+
+@transaction.atomic
+def review_submit(*, actor: User, assignment: Assignment) -> Assignment:
+    assignment = _lock_assignment(assignment)
+    check_move(
+        REVIEW_TRANSITIONS, "submit", assignment.status, rules.review_roles(actor, assignment)
+    )
+    _check_open_panel(assignment)
+    scored = set(assignment.scores.values_list("criterion_id", flat=True))
+    missing = [c.name for c in rubric_for(assignment) if c.pk not in scored]
+    if missing:
+        raise InvalidState(
+            _("Score every criterion first (missing: %(names)s).") % {"names": "、".join(missing)}
+        )
+    assignment.status = AssignmentStatus.SUBMITTED
+    assignment.submitted_at = timezone.now()
+    assignment.save(update_fields=["status", "submitted_at"])
+    record_application(assignment.application, actor, "review_submitted")
+    notify_users(
+        handlers_of(assignment.application.call),
+        "review.submitted",
+        gettext_noop("An expert submitted scores for %(call)s"),
+        assignment.application.call,
+        url=assignment.application.get_absolute_url(),
+    )
+    return assignment
+
+
+def _recuse(assignment: Assignment, actor: User, reason: str) -> None:
+    assignment.status = AssignmentStatus.RECUSED
+    assignment.recusal_reason = reason
+    assignment.save(update_fields=["status", "recusal_reason"])
+    assignment.scores.all().delete()
+    record_application(assignment.application, actor, "expert_recused")
+    notify_users(
+        handlers_of(assignment.application.call),
+        "review.recused",
+        gettext_noop("An expert recused from an application to %(call)s"),
+        assignment.application.call,
+        url=assignment.application.get_absolute_url(),
+    )
+
+
+@transaction.atomic
+def review_recuse(*, actor: User, assignment: Assignment, reason: str) -> Assignment:
+    assignment = _lock_assignment(assignment)
+    check_move(
+        REVIEW_TRANSITIONS,
+        "recuse",
+        assignment.status,
+        rules.review_roles(actor, assignment),
+        reason,
+    )
+    _recuse(assignment, actor, reason.strip())
+    return assignment
+
+
+@transaction.atomic
+def review_reopen(*, actor: User, assignment: Assignment, reason: str) -> Assignment:
+    """Send a submitted score sheet back to its expert (while the panel is open)."""
+    assignment = _lock_assignment(assignment)
+    check_move(
+        REVIEW_TRANSITIONS,
+        "reopen",
+        assignment.status,
+        rules.review_roles(actor, assignment),
+        reason,
+    )
+    _check_open_panel(assignment)
+    assignment.status = AssignmentStatus.ASSIGNED
+    assignment.submitted_at = None
+    assignment.save(update_fields=["status", "submitted_at"])
+    record_application(assignment.application, actor, "review_reopened", note=reason.strip())
+    notify_users(
+        [assignment.expert.user],
+        "review.reopened",
+        gettext_noop("A score sheet for %(call)s was sent back to you"),
+        assignment.application.call,
+        url=assignment_url(assignment),
+    )
+    return assignment

@@ -1,0 +1,1 @@
+"""Views of the open-call engine, by page family."""

@@ -1,0 +1,341 @@
+"""Pages of an application: drafting, consortium, submission and the issuer's decisions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import rules as account_rules
+from accounts.exceptions import DomainError
+from accounts.forms import ReasonForm
+from accounts.http import apply_service_errors, redirect_back
+from accounts.models import Expert
+
+from .. import rules, selectors, services
+from ..forms import (
+    ApplicationForm,
+    AttachmentForm,
+    AwardForm,
+    MilestoneForm,
+    MilestoneReportForm,
+    PartnerInviteForm,
+    TextForm,
+)
+from ..models import ApplicationAttachment, ApplicationStatus, Award, CallStatus, ConsortiumPartner
+from ..transitions import APPLICATION_TRANSITIONS, MILESTONE_TRANSITIONS, REVIEW_TRANSITIONS
+
+
+@require_POST
+def application_start(request, pk: int):
+    call = rules.access_call(request.user, pk)
+    try:
+        application = services.application_create(actor=request.user, call=call, data={})
+    except (DomainError, ValidationError) as error:
+        messages.error(request, getattr(error, "message", None) or " ".join(error.messages))
+        return redirect(call.get_absolute_url())
+    messages.success(
+        request, _("A draft application is ready; fill it in and submit it before the deadline.")
+    )
+    return redirect("challenges:application_edit", pk=application.pk)
+
+
+def application_detail(request, pk: int):
+    application = rules.access_application(request.user, pk)
+    call = application.call
+    roles = rules.application_roles(request.user, application)
+    milestone_roles = rules.milestone_roles(request.user, application)
+    handler = rules.is_handler(request.user, call) or account_rules.is_platform_admin(request.user)
+    context = {
+        "application": application,
+        "call": call,
+        "roles": roles,
+        "actions": [
+            a
+            for a in APPLICATION_TRANSITIONS.available(application.status, roles)
+            if a.action not in ("award", "not_award")
+        ],
+        "can_edit": rules.can_edit_application(request.user, application),
+        "is_applicant": rules.is_applicant_member(request.user, application),
+        "handler": handler,
+        "partners": list(application.partners.select_related("organization")),
+        "responses": list(application.indicator_responses.select_related("indicator")),
+        "attachments": list(application.attachments.all()),
+        "round_entries": list(application.round_entries.select_related("round")),
+        "events": _history(request.user, application, handler),
+        "can_assign": handler
+        and application.status in (ApplicationStatus.ELIGIBLE, ApplicationStatus.SHORTLISTED)
+        and call.status in (CallStatus.CLOSED, CallStatus.EVALUATING)
+        and not call.is_panel_closed,
+        "sheets": selectors.visible_sheets(request.user, application),
+        "review_actions": REVIEW_TRANSITIONS,
+        "breakdown": selectors.application_breakdown(application)
+        if handler or call.is_panel_closed
+        else None,
+        "award": Award.objects.filter(application=application).exclude(status="revoked").first(),
+        "experts": selectors.experts_for_assignment(application) if handler else [],
+        "milestones": list(application.milestones.all()),
+        "milestone_roles": milestone_roles,
+        "milestone_transitions": MILESTONE_TRANSITIONS,
+        "reason_form": ReasonForm(),
+        "text_form": TextForm(),
+        "award_form": AwardForm(),
+        "milestone_form": MilestoneForm(),
+        "report_form": MilestoneReportForm(),
+        "partner_form": PartnerInviteForm(),
+        "attachment_form": AttachmentForm(),
+    }
+    return render(request, "challenges/application_detail.html", context)
+
+
+# Expert identities stay hidden from applicants: these steps show to handlers only.
+REVIEW_EVENTS = ("expert_assigned", "expert_recused", "review_submitted", "review_reopened")
+
+
+def _history(user, application, handler: bool) -> list:
+    events = application.events.select_related("actor")
+    if handler:
+        return list(events)
+    if rules.is_applicant_member(user, application) or rules.is_partner_member(user, application):
+        return list(events.exclude(action__in=REVIEW_EVENTS))
+    return []
+
+
+def application_edit(request, pk: int):
+    application = rules.access_application(request.user, pk)
+    if not rules.can_edit_application(request.user, application):
+        messages.error(request, _("This application can no longer be edited."))
+        return redirect(application.get_absolute_url())
+    call = application.call
+    form = ApplicationForm(
+        request.POST or None, instance=application, call=call, organization=application.applicant
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_update(
+                actor=request.user,
+                application=application,
+                data=form.service_data(),
+                responses=form.responses(),
+                product=form.cleaned_data.get("product"),
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your application is saved."))
+            return redirect(application.get_absolute_url())
+    return render(
+        request,
+        "challenges/application_form.html",
+        {"form": form, "application": application, "call": call},
+    )
+
+
+APPLICATION_SERVICES = {
+    "submit": lambda actor, a, note: services.application_submit(actor=actor, application=a),
+    "withdraw": lambda actor, a, note: services.application_withdraw(actor=actor, application=a),
+    "mark_eligible": lambda actor, a, note: services.application_mark_eligible(
+        actor=actor, application=a
+    ),
+    "mark_ineligible": lambda actor, a, note: services.application_mark_ineligible(
+        actor=actor, application=a, reason=note
+    ),
+    "shortlist": lambda actor, a, note: services.application_shortlist(actor=actor, application=a),
+    "unshortlist": lambda actor, a, note: services.application_unshortlist(
+        actor=actor, application=a
+    ),
+}
+
+
+@require_POST
+def application_transition(request, pk: int, action: str):
+    application = rules.access_application(request.user, pk)
+    service = APPLICATION_SERVICES.get(action)
+    if service is None:
+        raise Http404
+    try:
+        service(request.user, application, request.POST.get("reason", ""))
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Done."))
+    return redirect_back(request, application.get_absolute_url())
+
+
+@require_POST
+def partner_invite(request, pk: int):
+    application = rules.access_application(request.user, pk)
+    form = PartnerInviteForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    else:
+        try:
+            services.partner_invite(
+                actor=request.user, application=application, **form.cleaned_data
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The invitation was sent; the partner must confirm."))
+    return redirect(application.get_absolute_url())
+
+
+@require_POST
+def partner_respond(request, pk: int, answer: str):
+    partner = get_object_or_404(
+        ConsortiumPartner.objects.select_related("application", "organization"), pk=pk
+    )
+    if not account_rules.is_member(request.user, partner.organization):
+        raise Http404
+    if answer not in ("confirm", "decline"):
+        raise Http404
+    try:
+        services.partner_respond(actor=request.user, partner=partner, accept=answer == "confirm")
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your answer was sent."))
+    return redirect_back(request, partner.application.get_absolute_url())
+
+
+@require_POST
+def partner_remove(request, pk: int):
+    partner = get_object_or_404(
+        ConsortiumPartner.objects.select_related("application", "organization"), pk=pk
+    )
+    application = rules.access_application(request.user, partner.application_id)
+    try:
+        services.partner_remove(actor=request.user, partner=partner)
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect(application.get_absolute_url())
+
+
+@require_POST
+def application_attachment_add(request, pk: int):
+    application = rules.access_application(request.user, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    else:
+        try:
+            services.application_attachment_add(
+                actor=request.user, application=application, document=form.cleaned_data["file"]
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The file was attached."))
+    return redirect(application.get_absolute_url())
+
+
+def _attachment(request, pk: int) -> ApplicationAttachment:
+    attachment = get_object_or_404(ApplicationAttachment, pk=pk)
+    rules.access_application(request.user, attachment.application_id)
+    return attachment
+
+
+def application_attachment_download(request, pk: int):
+    attachment = _attachment(request, pk)
+    return FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
+    )
+
+
+@require_POST
+def application_attachment_remove(request, pk: int):
+    attachment = _attachment(request, pk)
+    try:
+        services.application_attachment_remove(actor=request.user, attachment=attachment)
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("challenges:application_detail", pk=attachment.application_id)
+
+
+@require_POST
+def expert_assign(request, pk: int):
+    application = rules.access_application(request.user, pk)
+    expert = get_object_or_404(
+        Expert.objects.select_related("user"), pk=request.POST.get("expert") or 0
+    )
+    try:
+        services.expert_assign(actor=request.user, application=application, expert=expert)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("%(name)s is asked to score this application.") % {"name": expert.user.name}
+        )
+    return redirect_back(request, application.get_absolute_url())
+
+
+@require_POST
+def award_propose(request, pk: int):
+    application = rules.access_application(request.user, pk)
+    form = AwardForm(request.POST)
+    amount = form.cleaned_data["amount"] if form.is_valid() else None
+    try:
+        services.award_propose(actor=request.user, application=application, amount=amount)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Proposed as a winner."))
+    return redirect_back(request, application.get_absolute_url())
+
+
+@require_POST
+def award_withdraw(request, pk: int):
+    award = get_object_or_404(Award.objects.select_related("application", "call"), pk=pk)
+    rules.access_application(request.user, award.application_id)
+    try:
+        services.award_withdraw(actor=request.user, award=award)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The proposal was withdrawn."))
+    return redirect_back(request, award.application.get_absolute_url())
+
+
+@require_POST
+def round_advance(request, pk: int):
+    from ..forms import AdvanceForm
+
+    call = rules.access_call(request.user, pk)
+    form = AdvanceForm(request.POST, queryset=call.applications.all())
+    if not form.is_valid():
+        messages.error(request, _("Choose at least one application to advance."))
+    else:
+        try:
+            services.round_advance(
+                actor=request.user, call=call, applications=list(form.cleaned_data["applications"])
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The chosen applications advance to the next round."))
+    return redirect_back(request, call.get_absolute_url())
+
+
+@require_POST
+def round_statement(request, pk: int):
+    application = rules.access_application(request.user, pk)
+    form = TextForm(request.POST)
+    if form.is_valid():
+        try:
+            services.round_statement_submit(
+                actor=request.user, application=application, statement=form.cleaned_data["text"]
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your update for this round is saved."))
+    return redirect(application.get_absolute_url())

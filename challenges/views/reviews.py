@@ -1,0 +1,163 @@
+"""Score sheets and milestones."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.exceptions import DomainError
+from accounts.forms import ReasonForm
+from accounts.http import redirect_back
+
+from .. import rules, services
+from ..forms import MilestoneForm, MilestoneReportForm, ReviewSheetForm
+from ..models import Milestone
+from ..transitions import REVIEW_TRANSITIONS
+
+
+def review_sheet(request, pk: int):
+    """An expert's score sheet: the application, the rubric, the expert's own scores only."""
+    assignment = rules.access_assignment(request.user, pk)
+    if not rules.is_own_assignment(request.user, assignment):
+        return redirect(assignment.application.get_absolute_url())
+    criteria = services.rubric_for(assignment)
+    existing = {s.criterion_id: (s.value, s.comment) for s in assignment.scores.all()}
+    form = ReviewSheetForm(
+        request.POST or None,
+        criteria=criteria,
+        existing=existing,
+        initial={"comment": assignment.comment},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_save(
+                actor=request.user,
+                assignment=assignment,
+                scores=form.scores(),
+                comment=form.cleaned_data["comment"],
+            )
+            if request.POST.get("submit") == "1":
+                services.review_submit(actor=request.user, assignment=assignment)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("Scores submitted.")
+                if request.POST.get("submit") == "1"
+                else _("Scores saved as a draft."),
+            )
+            return redirect("challenges:review_sheet", pk=assignment.pk)
+    application = assignment.application
+    return render(
+        request,
+        "challenges/review_sheet.html",
+        {
+            "assignment": assignment,
+            "application": application,
+            "call": application.call,
+            "form": form,
+            "responses": list(application.indicator_responses.select_related("indicator")),
+            "partners": list(application.partners.select_related("organization")),
+            "attachments": list(application.attachments.all()),
+            "actions": REVIEW_TRANSITIONS.available(
+                assignment.status, rules.review_roles(request.user, assignment)
+            ),
+            "reason_form": ReasonForm(),
+        },
+    )
+
+
+@require_POST
+def review_transition(request, pk: int, action: str):
+    assignment = rules.access_assignment(request.user, pk)
+    reason = request.POST.get("reason", "")
+    try:
+        if action == "submit":
+            services.review_submit(actor=request.user, assignment=assignment)
+        elif action == "recuse":
+            services.review_recuse(actor=request.user, assignment=assignment, reason=reason)
+        elif action == "reopen":
+            services.review_reopen(actor=request.user, assignment=assignment, reason=reason)
+        else:
+            raise Http404
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Done."))
+    return redirect_back(request, assignment.application.get_absolute_url())
+
+
+@require_POST
+def milestone_propose(request, pk: int):
+    application = rules.access_application(request.user, pk)
+    form = MilestoneForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    else:
+        try:
+            services.milestone_propose(
+                actor=request.user, application=application, **form.cleaned_data
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The milestone was proposed to the winner."))
+    return redirect_back(request, application.get_absolute_url())
+
+
+def _milestone(request, pk: int) -> Milestone:
+    milestone = get_object_or_404(Milestone.objects.select_related("application"), pk=pk)
+    rules.access_application(request.user, milestone.application_id)
+    return milestone
+
+
+@require_POST
+def milestone_transition(request, pk: int, action: str):
+    milestone = _milestone(request, pk)
+    note = request.POST.get("reason", "")
+    try:
+        if action == "agree":
+            services.milestone_agree(actor=request.user, milestone=milestone)
+        elif action == "report":
+            form = MilestoneReportForm(request.POST, request.FILES)
+            if not form.is_valid():
+                for errors in form.errors.values():
+                    for error in errors:
+                        messages.error(request, error)
+                return redirect(milestone.application.get_absolute_url())
+            services.milestone_report(
+                actor=request.user,
+                milestone=milestone,
+                report=form.cleaned_data["report"],
+                document=form.cleaned_data["file"],
+            )
+        elif action == "accept":
+            services.milestone_accept(actor=request.user, milestone=milestone, note=note)
+        elif action == "return":
+            services.milestone_return(actor=request.user, milestone=milestone, note=note)
+        elif action == "remove":
+            services.milestone_remove(actor=request.user, milestone=milestone)
+        else:
+            raise Http404
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Done."))
+    return redirect_back(request, milestone.application.get_absolute_url())
+
+
+def milestone_file(request, pk: int):
+    milestone = _milestone(request, pk)
+    if not milestone.report_file:
+        raise Http404
+    return FileResponse(
+        milestone.report_file.open("rb"),
+        as_attachment=True,
+        filename=milestone.report_file_name or "report",
+    )

@@ -1,0 +1,169 @@
+"""Workspaces: the issuer's (per call), the applicant's, the expert's."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST
+
+from accounts import rules as account_rules
+from accounts.exceptions import DomainError
+from accounts.forms import ReasonForm
+
+from .. import rules, selectors, services
+from ..forms import (
+    AdvanceForm,
+    AttachmentForm,
+    AwardForm,
+    BonusForm,
+    ConflictForm,
+    CriterionForm,
+    IndicatorForm,
+    MilestoneForm,
+    RoundForm,
+    TextForm,
+)
+from ..models import ApplicationStatus, CallKind, CallStatus
+from ..transitions import CALL_TRANSITIONS
+
+TABS = {
+    "overview": _lazy("Set-up"),
+    "applications": _lazy("Applications"),
+    "scores": _lazy("Scores"),
+    "milestones": _lazy("Milestones"),
+    "questions": _lazy("Questions"),
+    "timeline": _lazy("Timeline"),
+}
+
+
+def call_manage(request, pk: int):
+    """The issuer's workspace for one call (handlers and administrators)."""
+    call = rules.access_call(request.user, pk)
+    roles = rules.call_roles(request.user, call)
+    if not roles:
+        raise Http404
+    tab = request.GET.get("tab", "overview")
+    if tab not in TABS:
+        tab = "overview"
+    context = {
+        "call": call,
+        "tab": tab,
+        "tab_labels": list(TABS.items()),
+        "roles": roles,
+        "is_handler": "issuer" in roles,
+        "actions": CALL_TRANSITIONS.available(call.status, roles),
+        "editable": rules.can_edit_call(request.user, call),
+        "reason_form": ReasonForm(),
+        "text_form": TextForm(),
+    }
+    if tab == "overview":
+        context.update(
+            indicators=list(call.indicators.all()),
+            criteria=list(call.criteria.select_related("round")),
+            rounds=list(call.rounds.all()),
+            bonus_rules=list(call.bonus_rules.all()),
+            attachments=list(call.attachments.all()),
+            problems=services.completeness_problems(call)
+            if call.status in (CallStatus.DRAFT, CallStatus.REJECTED)
+            else [],
+            indicator_form=IndicatorForm(),
+            criterion_form=CriterionForm(call=call),
+            round_form=RoundForm(),
+            bonus_form=BonusForm(),
+            attachment_form=AttachmentForm(),
+        )
+    elif tab == "applications":
+        applications = selectors.applications_for_handlers(call)
+        awards = {a.application_id: a for a in selectors.awards_of(call)}
+        for application in applications:
+            application.proposed_award = awards.get(application.pk)
+        context.update(applications=applications, award_form=AwardForm())
+        if call.uses_rounds and call.status == CallStatus.EVALUATING and call.current_round_id:
+            context["advance_form"] = AdvanceForm(
+                queryset=call.applications.filter(
+                    current_round=call.current_round,
+                    status__in=[ApplicationStatus.ELIGIBLE, ApplicationStatus.SHORTLISTED],
+                ).select_related("applicant")
+            )
+    elif tab == "scores":
+        context["ranking"] = selectors.call_ranking(call)
+    elif tab == "milestones":
+        context.update(
+            milestones=selectors.milestones_of(call),
+            winners=list(
+                call.applications.filter(status=ApplicationStatus.AWARDED).select_related(
+                    "applicant"
+                )
+            ),
+            milestone_form=MilestoneForm(),
+        )
+    elif tab == "questions":
+        context["questions"] = list(call.questions.all())
+    else:
+        context["timeline"] = selectors.call_timeline(request.user, call)
+    return render(request, "challenges/call_manage.html", context)
+
+
+def my_calls(request):
+    organization = account_rules.organization_of(request.user)
+    if organization is None:
+        return redirect("portal:dashboard")
+    return render(
+        request,
+        "challenges/my_calls.html",
+        {
+            "calls": selectors.calls_of_issuer(organization),
+            "can_issue": any(rules.can_issue(request.user, kind) for kind in CallKind.values),
+        },
+    )
+
+
+def my_applications(request):
+    organization = account_rules.organization_of(request.user)
+    if organization is None:
+        return redirect("portal:dashboard")
+    return render(
+        request,
+        "challenges/my_applications.html",
+        {
+            "applications": selectors.applications_of(organization),
+            "invitations": selectors.partner_invitations(organization),
+            "is_org_admin": account_rules.is_org_admin(request.user, organization),
+        },
+    )
+
+
+def expert_workspace(request):
+    expert = getattr(request.user, "expert", None)
+    if expert is None:
+        raise Http404
+    return render(
+        request,
+        "challenges/expert_workspace.html",
+        {
+            "expert": expert,
+            "assignments": selectors.assignments_of(expert),
+            "conflicts": list(expert.conflicts.select_related("organization")),
+            "conflict_form": ConflictForm(),
+        },
+    )
+
+
+@require_POST
+def conflict_declare(request):
+    form = ConflictForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    else:
+        try:
+            services.conflict_declare(actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your declaration is recorded."))
+    return redirect("challenges:expert_workspace")

@@ -1,0 +1,40 @@
+"""Notify users. Domain apps call ``notify``; this app knows nothing about them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Notification
+
+
+def notify(
+    *, recipients: Iterable, verb: str, message: str, params: dict | None = None, url: str = ""
+) -> int:
+    """Create one notification per distinct recipient, in the caller's transaction.
+
+    ``message`` is an untranslated message id (mark it with ``gettext_noop``) with
+    ``%(name)s`` placeholders filled from ``params`` when shown. Return how many were made.
+    """
+    seen: set[int] = set()
+    rows = []
+    for user in recipients:
+        if user is None or user.pk in seen or not user.is_active:
+            continue
+        seen.add(user.pk)
+        rows.append(
+            Notification(recipient=user, verb=verb, message=message, params=params or {}, url=url)
+        )
+    Notification.objects.bulk_create(rows)
+    return len(rows)
+
+
+@transaction.atomic
+def notifications_mark_read(*, actor, ids: Iterable[int] | None = None) -> int:
+    """Mark the actor's notifications (all, or the given ids) as read."""
+    unread = Notification.objects.filter(recipient=actor, read_at__isnull=True)
+    if ids is not None:
+        unread = unread.filter(pk__in=list(ids))
+    return unread.update(read_at=timezone.now())
