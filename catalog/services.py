@@ -93,7 +93,10 @@ def listing_update(*, actor: User, listing: Listing, data: dict[str, Any]) -> Li
 def _transition(*, actor: User, listing: Listing, action: str, note: str = "") -> Listing:
     transition = TRANSITIONS[action]
     listing = (
-        type(listing).objects.select_for_update().select_related("organization").get(pk=listing.pk)
+        type(listing)
+        .objects.select_for_update(of=("self",))
+        .select_related("organization")
+        .get(pk=listing.pk)
     )
     if not rules.roles_for(actor, listing) & transition.roles:
         raise NotAllowed(_("You are not allowed to do this with this listing."))

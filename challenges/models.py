@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import QualificationLevel
 from uploads.storage import private_storage
@@ -713,7 +714,7 @@ class Score(models.Model):
 
 
 class AwardStatus(models.TextChoices):
-    PROPOSED = "proposed", _("Proposed")
+    PROPOSED = "proposed", pgettext_lazy("award status", "Proposed")
     FINAL = "final", _("Final")
     REVOKED = "revoked", _("Revoked")
 
@@ -744,7 +745,7 @@ class Award(models.Model):
 
 
 class ObjectionStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("objection status", "Open")
     UPHELD = "upheld", _("Upheld")
     DISMISSED = "dismissed", _("Dismissed")
 

@@ -7,6 +7,7 @@ Extra conditions (deadlines, caps, completeness) are checked by the services.
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from workflow import TransitionTable, t
 
@@ -99,13 +100,19 @@ APPLICATION_TRANSITIONS = TransitionTable(
             APPLICANT,
             _("Withdraw the application"),
         ),
-        t("mark_eligible", A.SUBMITTED, A.ELIGIBLE, [ISSUER, ADMIN], _("Eligible")),
+        t(
+            "mark_eligible",
+            A.SUBMITTED,
+            A.ELIGIBLE,
+            [ISSUER, ADMIN],
+            pgettext_lazy("action", "Eligible"),
+        ),
         t(
             "mark_ineligible",
             [A.SUBMITTED, A.ELIGIBLE],
             A.INELIGIBLE,
             [ISSUER, ADMIN],
-            _("Ineligible"),
+            pgettext_lazy("action", "Ineligible"),
             needs_note=True,
         ),
         t("shortlist", A.ELIGIBLE, A.SHORTLISTED, ISSUER, _("Shortlist")),

@@ -4063,6 +4063,8 @@ DEMO_ACCOUNTS = [
     {"username": "sme", "name": "陈思远", "role": "SME, national little giant", "org": "sz-xince"},
     {"username": "university", "name": "林教授", "role": "University", "org": "jiangnan-tech"},
     {"username": "institute", "name": "赵研究员", "role": "Research institute", "org": "ecpmi"},
+    {"username": "gov", "name": "顾晓峰", "role": "Government department (competitions, selections)",
+     "org": "js-miit"},
     {"username": "expert", "name": "孙卫东", "role": "Expert", "org": None},
 ]
 

@@ -26,13 +26,15 @@ User = get_user_model()
 def lock_call(call: Call) -> Call:
     """Re-read the call under a row lock (PostgreSQL); every write to a call starts here."""
     return (
-        Call.objects.select_for_update().select_related("issuer", "current_round").get(pk=call.pk)
+        Call.objects.select_for_update(of=("self",))
+        .select_related("issuer", "current_round")
+        .get(pk=call.pk)
     )
 
 
 def lock_application(application: Application) -> Application:
     return (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("call", "call__issuer", "call__current_round", "applicant")
         .get(pk=application.pk)
     )

@@ -264,7 +264,7 @@ def partner_invite(
 def partner_respond(*, actor: User, partner: ConsortiumPartner, accept: bool) -> ConsortiumPartner:
     """A partner organization's administrator confirms or declines the consortium."""
     partner = (
-        ConsortiumPartner.objects.select_for_update()
+        ConsortiumPartner.objects.select_for_update(of=("self",))
         .select_related(
             "application", "application__call", "application__applicant", "organization"
         )
@@ -476,7 +476,7 @@ def round_advance(*, actor: User, call: Call, applications: list[Application]) -
         )
     chosen = {a.pk for a in applications}
     in_round = list(
-        call.applications.select_for_update().filter(
+        call.applications.select_for_update(of=("self",)).filter(
             current_round=current,
             status__in=[ApplicationStatus.ELIGIBLE, ApplicationStatus.SHORTLISTED],
         )

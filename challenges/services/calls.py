@@ -412,7 +412,7 @@ def call_close_without_award(*, actor: User, call: Call, reason: str) -> Call:
 
 
 def _settle_applications(call: Call, winners: set[int]) -> None:
-    for application in call.applications.select_for_update().filter(
+    for application in call.applications.select_for_update(of=("self",)).filter(
         status__in=[
             ApplicationStatus.SUBMITTED,
             ApplicationStatus.ELIGIBLE,
@@ -619,7 +619,9 @@ def question_ask(*, actor: User, call: Call, text: str) -> Question:
 
 @transaction.atomic
 def question_answer(*, actor: User, question: Question, answer: str) -> Question:
-    question = Question.objects.select_for_update().select_related("call").get(pk=question.pk)
+    question = (
+        Question.objects.select_for_update(of=("self",)).select_related("call").get(pk=question.pk)
+    )
     if not rules.is_handler(actor, question.call):
         raise NotAllowed(_("Only the call's handlers answer questions."))
     if not answer.strip():
@@ -666,7 +668,11 @@ def objection_resolve(
 ) -> Objection:
     if not account_rules.is_platform_admin(actor):
         raise NotAllowed(_("Only platform administrators resolve objections."))
-    objection = Objection.objects.select_for_update().select_related("call").get(pk=objection.pk)
+    objection = (
+        Objection.objects.select_for_update(of=("self",))
+        .select_related("call")
+        .get(pk=objection.pk)
+    )
     if objection.status != ObjectionStatus.OPEN:
         raise InvalidState(_("This objection was already resolved."))
     if not resolution.strip():

@@ -20,7 +20,7 @@ from ._common import check_move, handlers_of, members_of, notify_users, record_m
 
 def _lock(milestone: Milestone) -> Milestone:
     return (
-        Milestone.objects.select_for_update()
+        Milestone.objects.select_for_update(of=("self",))
         .select_related("application", "application__call", "application__applicant")
         .get(pk=milestone.pk)
     )
@@ -41,7 +41,9 @@ def milestone_propose(
 ) -> Milestone:
     """The issuer proposes a milestone to a winner; the winner agrees to it."""
     application = (
-        Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+        Application.objects.select_for_update(of=("self",))
+        .select_related("call")
+        .get(pk=application.pk)
     )
     if not rules.is_handler(actor, application.call):
         raise NotAllowed(_("Only the call's handlers propose milestones."))

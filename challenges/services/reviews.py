@@ -87,7 +87,7 @@ def conflict_declare(*, actor: User, organization: Organization, reason: str) ->
         raise InvalidState(_("You already declared a conflict with this organization.")) from None
     # Open assignments with that organization are recused at once.
     for assignment in (
-        Assignment.objects.select_for_update()
+        Assignment.objects.select_for_update(of=("self",))
         .filter(expert=expert, status=AssignmentStatus.ASSIGNED)
         .select_related("application")
     ):
@@ -142,7 +142,7 @@ def assignment_url(assignment: Assignment) -> str:
 
 def _lock_assignment(assignment: Assignment) -> Assignment:
     return (
-        Assignment.objects.select_for_update()
+        Assignment.objects.select_for_update(of=("self",))
         .select_related("application", "application__call", "expert", "round")
         .get(pk=assignment.pk)
     )

@@ -19,6 +19,7 @@ from accounts.validators import CREDIT_CODE_ALPHABET, credit_code_check_characte
 from catalog import services as catalog_services
 from catalog.models import ChainNode, IndustryChain
 from demo import content
+from demo.calls import CallSeeder
 from reference.models import Industry
 from uploads.images import process_image
 
@@ -88,6 +89,15 @@ class Command(BaseCommand):
             # A stable shuffle, so the newest listings on the home page mix the chains.
             for spec in sorted(specs, key=lambda s: hashlib.sha1(s["title"].encode()).digest()):
                 self._listing(listing_type, spec)
+        experts = sorted(
+            Expert.objects.select_related("user"), key=lambda e: e.user.username != "expert"
+        )
+        self.created += CallSeeder(
+            admin=self.admin,
+            organizations=self.organizations,
+            owner_of=self._owner,
+            experts=experts,
+        ).run()
         self.stdout.write(f"Demo data: {self.created} objects created.")
         if not quiet:
             self._print_logins()
@@ -184,6 +194,7 @@ class Command(BaseCommand):
             account_services.organization_verify(actor=self.admin, organization=organization)
         if spec.get("qualification"):
             self._qualification(organization, spec["qualification"], verify=True)
+        organization.refresh_from_db()
         return organization
 
     def _qualification(self, organization: Organization, spec: dict, *, verify: bool) -> None:
