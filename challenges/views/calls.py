@@ -146,6 +146,10 @@ def call_choose_kind(request):
     return render(request, "challenges/call_choose_kind.html", {"choices": choices})
 
 
+def _kind_labels(organization_kinds) -> list[str]:
+    return [str(label) for value, label in OrganizationKind.choices if value in organization_kinds]
+
+
 def call_create(request, kind: str):
     if kind not in CallKind.values:
         raise Http404
