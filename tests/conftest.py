@@ -26,3 +26,17 @@ def _chinese_by_default(settings):
 def _fast_password_hashing(settings):
     """PBKDF2 is slow on purpose; tests only need passwords that round-trip."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests empty every table afterwards, the migrated GB/T 4754 rows too;
+    put them back (an idempotent insert) for the tests that run after such a test."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    from reference.loaders import load_industries
+    from reference.models import Industry
+
+    load_industries(Industry)

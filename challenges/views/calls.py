@@ -136,7 +136,7 @@ def call_detail(request, pk: int):
 
 def call_choose_kind(request):
     choices = [
-        (kind, label, kinds.policy(kind))
+        (kind, label, kinds.policy(kind), _kind_labels(kinds.policy(kind).applicant_kinds))
         for kind, label in CallKind.choices
         if rules.can_issue(request.user, kind)
     ]
