@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts import rules as account_rules
 from accounts.exceptions import DomainError
 from accounts.forms import ReasonForm
-from accounts.http import apply_service_errors, redirect_back
+from accounts.http import apply_service_errors, form_errors_to_messages, redirect_back
 from accounts.models import QualificationLevel
 from reference.models import Industry, IndustryLevel
 from reference.regions import Province
@@ -200,9 +200,7 @@ def product_image_upload(request, pk: int):
     product = rules.access_listing(request.user, LISTING_MODELS["product"], pk)
     form = ProductImageForm(request.POST, request.FILES)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        form_errors_to_messages(request, form)
     else:
         try:
             services.product_image_add(

@@ -7,6 +7,7 @@ raise ``Http404`` for missing and forbidden alike, so outsiders learn nothing.
 from __future__ import annotations
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from accounts import rules as account_rules
 from accounts.models import QUALIFICATION_RANK, Organization, VerificationStatus
@@ -94,8 +95,6 @@ def call_roles(user, call: Call) -> set[str]:
 
 def eligibility_problems(organization: Organization | None, call: Call) -> list[str]:
     """Return why the organization may not apply (empty when it may), in user words."""
-    from django.utils.translation import gettext as _
-
     if organization is None:
         return [_("Join or register an organization first.")]
     problems = []

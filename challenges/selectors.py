@@ -295,18 +295,17 @@ def milestones_of(call: Call) -> list[Milestone]:
 
 
 def experts_for_assignment(application: Application):
-    """Active experts with, for each, whether they may review this application and why not."""
+    """Active experts not yet assigned, each with why they may not review it (or None)."""
     from accounts.models import Expert
 
-    from .services.reviews import conflict_reason
+    from .services.reviews import conflict_reasons
 
-    result = []
-    assigned = set(application.assignments.values_list("expert_id", flat=True))
-    for expert in Expert.objects.filter(is_active=True).select_related("user"):
-        if expert.pk in assigned:
-            continue
-        result.append((expert, conflict_reason(expert, application)))
-    return result
+    assigned = application.assignments.values("expert_id")
+    experts = list(
+        Expert.objects.filter(is_active=True).exclude(pk__in=assigned).select_related("user")
+    )
+    reasons = conflict_reasons(experts, application)
+    return [(expert, reasons[expert.pk]) for expert in experts]
 
 
 def can_apply_summary(user, call: Call) -> dict:

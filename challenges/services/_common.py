@@ -126,11 +126,16 @@ def check_move(table, action: str, status: str, roles: set[str], note: str = "")
     return transition
 
 
-def move_call(call: Call, actor, action: str, *, note: str = "", fields=()) -> Call:
-    """Apply a call transition to a locked call: check, write, record. ``actor=None`` is the
-    scheduler."""
+def move_call(call: Call, actor, action: str, *, note: str = "", fields=(), guard=None) -> Call:
+    """Apply a call transition to a locked call: check the actor and the state, then the
+    action's own conditions (``guard`` raises to refuse), write, record.
+
+    ``actor=None`` is the scheduler.
+    """
     roles = {SYSTEM} if actor is None else rules.call_roles(actor, call)
     transition = check_move(CALL_TRANSITIONS, action, call.status, roles, note)
+    if guard is not None:
+        guard()
     from_status = call.status
     call.status = transition.target
     call.status_note = (note or "").strip() if transition.needs_note else call.status_note
@@ -142,10 +147,13 @@ def move_call(call: Call, actor, action: str, *, note: str = "", fields=()) -> C
 
 
 def move_application(
-    application: Application, actor, action: str, *, note: str = "", fields=()
+    application: Application, actor, action: str, *, note: str = "", fields=(), guard=None
 ) -> Application:
+    """Apply an application transition, like ``move_call``."""
     roles = {SYSTEM} if actor is None else rules.application_roles(actor, application)
     transition = check_move(APPLICATION_TRANSITIONS, action, application.status, roles, note)
+    if guard is not None:
+        guard()
     from_status = application.status
     application.status = transition.target
     if transition.needs_note:

@@ -44,6 +44,28 @@ from ._common import (
     record_call,
 )
 
+__all__ = [
+    "APPLICATION_FIELDS",
+    "application_attachment_add",
+    "application_attachment_remove",
+    "application_create",
+    "application_mark_eligible",
+    "application_mark_ineligible",
+    "application_shortlist",
+    "application_submit",
+    "application_unshortlist",
+    "application_update",
+    "application_withdraw",
+    "award_propose",
+    "award_withdraw",
+    "partner_invite",
+    "partner_remove",
+    "partner_respond",
+    "round_advance",
+    "round_statement_submit",
+    "submission_problems",
+]
+
 APPLICATION_FIELDS = ("technical_approach", "team", "prior_results", "budget", "schedule")
 
 
@@ -168,12 +190,14 @@ def submission_problems(application: Application) -> list[str]:
 def application_submit(*, actor: User, application: Application) -> Application:
     call = _open_call_for_writing(application.call)
     application = lock_application(application)
-    if rules.is_applicant_member(actor, application):
+
+    def complete():
         problems = submission_problems(application)
         if problems:
             raise InvalidState(" ".join(problems))
+
     application.submitted_at = timezone.now()
-    move_application(application, actor, "submit", fields=["submitted_at"])
+    move_application(application, actor, "submit", fields=["submitted_at"], guard=complete)
     notify_users(
         handlers_of(call),
         "application.submitted",

@@ -49,6 +49,43 @@ from ._common import (
     record_call,
 )
 
+__all__ = [
+    "CALL_FIELDS",
+    "CALL_TRANSITION_SERVICES",
+    "PART_MODELS",
+    "call_accept",
+    "call_attachment_add",
+    "call_bonus_set",
+    "call_close",
+    "call_close_without_award",
+    "call_create",
+    "call_criterion_add",
+    "call_finalize",
+    "call_handler_add",
+    "call_indicator_add",
+    "call_panel_close",
+    "call_part_remove",
+    "call_publicize",
+    "call_publish",
+    "call_reevaluate",
+    "call_reject",
+    "call_round_add",
+    "call_start_evaluation",
+    "call_start_work",
+    "call_submit",
+    "call_terminate",
+    "call_update",
+    "call_withdraw",
+    "calls_close_due",
+    "calls_finalize_due",
+    "completeness_problems",
+    "objection_file",
+    "objection_resolve",
+    "question_answer",
+    "question_ask",
+    "terms_accept",
+]
+
 CALL_FIELDS = (
     "title",
     "summary",
@@ -294,12 +331,15 @@ def completeness_problems(call: Call) -> list[str]:
 @transaction.atomic
 def call_submit(*, actor: User, call: Call) -> Call:
     call = lock_call(call)
-    if not call.issuer.is_verified and rules.is_handler(actor, call):
-        raise InvalidState(_("Your organization must be verified before it can issue calls."))
-    problems = completeness_problems(call)
-    if problems and rules.is_handler(actor, call):
-        raise InvalidState(" ".join(problems))
-    move_call(call, actor, "submit")
+
+    def ready():
+        if not call.issuer.is_verified:
+            raise InvalidState(_("Your organization must be verified before it can issue calls."))
+        problems = completeness_problems(call)
+        if problems:
+            raise InvalidState(" ".join(problems))
+
+    move_call(call, actor, "submit", guard=ready)
     notify_users(
         platform_admins(),
         "call.submitted",
@@ -312,10 +352,13 @@ def call_submit(*, actor: User, call: Call) -> Call:
 @transaction.atomic
 def call_publish(*, actor: User, call: Call) -> Call:
     call = lock_call(call)
-    if call.deadline <= timezone.now() and rules.call_roles(actor, call):
-        raise InvalidState(_("The deadline has passed; send the call back to its issuer."))
+
+    def deadline_ahead():
+        if call.deadline <= timezone.now():
+            raise InvalidState(_("The deadline has passed; send the call back to its issuer."))
+
     call.published_at = timezone.now()
-    move_call(call, actor, "publish", fields=["published_at"])
+    move_call(call, actor, "publish", fields=["published_at"], guard=deadline_ahead)
     notify_users(
         handlers_of(call), "call.published", gettext_noop("Your call was published: %(call)s"), call
     )
@@ -347,9 +390,12 @@ def call_withdraw(*, actor: User, call: Call, reason: str) -> Call:
 def call_close(*, actor: User | None, call: Call) -> Call:
     """Close applications. The scheduler does it at the deadline; people only after it."""
     call = lock_call(call)
-    if call.status == CallStatus.PUBLISHED and timezone.now() < call.deadline:
-        raise InvalidState(_("Applications stay open until the deadline."))
-    move_call(call, actor, "close")
+
+    def deadline_passed():
+        if timezone.now() < call.deadline:
+            raise InvalidState(_("Applications stay open until the deadline."))
+
+    move_call(call, actor, "close", guard=deadline_passed)
     notify_users(
         list(handlers_of(call)) + list(applicant_users(call)),
         "call.closed",
@@ -382,12 +428,15 @@ def call_start_evaluation(*, actor: User, call: Call) -> Call:
 def call_publicize(*, actor: User, call: Call) -> Call:
     """Announce the proposed winners and open the publicity period (公示)."""
     call = lock_call(call)
-    if not call.awards.filter(status=AwardStatus.PROPOSED).exists():
-        raise InvalidState(_("Propose at least one winner, or close the call without award."))
-    if call.uses_rounds and call.rounds.filter(position__gt=call.current_round.position).exists():
-        raise InvalidState(_("Winners are chosen in the final round."))
+
+    def winners_proposed():
+        if not call.awards.filter(status=AwardStatus.PROPOSED).exists():
+            raise InvalidState(_("Propose at least one winner, or close the call without award."))
+        if call.uses_rounds and _later_rounds(call).exists():
+            raise InvalidState(_("Winners are chosen in the final round."))
+
     call.publicity_ends_at = timezone.now() + timedelta(days=call.publicity_days)
-    move_call(call, actor, "publicize", fields=["publicity_ends_at"])
+    move_call(call, actor, "publicize", fields=["publicity_ends_at"], guard=winners_proposed)
     notify_users(
         list(applicant_users(call)) + list(handlers_of(call)),
         "call.publicity",
@@ -411,6 +460,10 @@ def call_close_without_award(*, actor: User, call: Call, reason: str) -> Call:
     return call
 
 
+def _later_rounds(call: Call):
+    return call.rounds.filter(position__gt=call.current_round.position)
+
+
 def _settle_applications(call: Call, winners: set[int]) -> None:
     for application in call.applications.select_for_update(of=("self",)).filter(
         status__in=[
@@ -427,11 +480,14 @@ def _settle_applications(call: Call, winners: set[int]) -> None:
 def call_finalize(*, actor: User | None, call: Call) -> Call:
     """Make the award final once the publicity period is over and no objection is open."""
     call = lock_call(call)
-    if call.publicity_ends_at and timezone.now() < call.publicity_ends_at:
-        raise InvalidState(_("The publicity period is not over yet."))
-    if call.objections.filter(status=ObjectionStatus.OPEN).exists():
-        raise InvalidState(_("Resolve the open objections first."))
-    move_call(call, actor, "finalize")
+
+    def publicity_over():
+        if call.publicity_ends_at and timezone.now() < call.publicity_ends_at:
+            raise InvalidState(_("The publicity period is not over yet."))
+        if call.objections.filter(status=ObjectionStatus.OPEN).exists():
+            raise InvalidState(_("Resolve the open objections first."))
+
+    move_call(call, actor, "finalize", guard=publicity_over)
     awards = list(call.awards.filter(status=AwardStatus.PROPOSED))
     Award.objects.filter(pk__in=[a.pk for a in awards]).update(status=AwardStatus.FINAL)
     _settle_applications(call, winners={a.application_id for a in awards})
@@ -471,14 +527,20 @@ def call_reevaluate(*, actor: User, call: Call, reason: str) -> Call:
 def call_start_work(*, actor: User, call: Call) -> Call:
     call = lock_call(call)
     winners = list(call.applications.filter(status=ApplicationStatus.AWARDED))
-    for application in winners:
-        milestones = application.milestones.all()
-        if not milestones.exists() or milestones.exclude(status=MilestoneStatus.AGREED).exists():
-            raise InvalidState(
-                _("Every winner must agree its milestones first (%(name)s has not).")
-                % {"name": application.applicant.name}
-            )
-    move_call(call, actor, "start_work")
+
+    def milestones_agreed():
+        for application in winners:
+            milestones = application.milestones.all()
+            if (
+                not milestones.exists()
+                or milestones.exclude(status=MilestoneStatus.AGREED).exists()
+            ):
+                raise InvalidState(
+                    _("Every winner must agree its milestones first (%(name)s has not).")
+                    % {"name": application.applicant.name}
+                )
+
+    move_call(call, actor, "start_work", guard=milestones_agreed)
     notify_users(
         members_of(*[w.applicant for w in winners]),
         "call.in_progress",
@@ -499,10 +561,13 @@ def call_accept(*, actor: User, call: Call, note: str = "") -> Call:
             "applicant", "product"
         )
     )
-    for application in winners:
-        if application.milestones.exclude(status=MilestoneStatus.ACCEPTED).exists():
-            raise InvalidState(_("Accept every milestone before the final acceptance."))
-    move_call(call, actor, "accept", note=note)
+
+    def milestones_accepted():
+        for application in winners:
+            if application.milestones.exclude(status=MilestoneStatus.ACCEPTED).exists():
+                raise InvalidState(_("Accept every milestone before the final acceptance."))
+
+    move_call(call, actor, "accept", note=note, guard=milestones_accepted)
     if call.kind == CallKind.VERIFICATION:
         for application in winners:
             if application.product_id:

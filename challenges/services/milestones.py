@@ -17,6 +17,15 @@ from ..models import Application, ApplicationStatus, CallStatus, Milestone, Mile
 from ..transitions import MILESTONE_TRANSITIONS
 from ._common import check_move, handlers_of, members_of, notify_users, record_milestone
 
+__all__ = [
+    "milestone_accept",
+    "milestone_agree",
+    "milestone_propose",
+    "milestone_remove",
+    "milestone_report",
+    "milestone_return",
+]
+
 
 def _lock(milestone: Milestone) -> Milestone:
     return (

@@ -26,6 +26,22 @@ from ..models import (
 from ..transitions import REVIEW_TRANSITIONS
 from ._common import check_move, handlers_of, lock_call, notify_users, record_application
 
+__all__ = [
+    "MIN_REVIEWS",
+    "assignment_url",
+    "conflict_declare",
+    "conflict_reason",
+    "conflict_reasons",
+    "expert_assign",
+    "organizations_of_application",
+    "review_recuse",
+    "review_reopen",
+    "review_save",
+    "review_submit",
+    "rubric_for",
+    "scored_applications",
+]
+
 # Each scored application needs this many submitted reviews before the panel can close.
 MIN_REVIEWS = 3
 
@@ -48,26 +64,44 @@ def organizations_of_application(application: Application) -> list[int]:
     ]
 
 
+def conflict_reasons(experts, application: Application) -> dict[int, str | None]:
+    """Return, per expert id, why the expert may not review the application (or None).
+
+    An expert may not review an application of their own organization (lead or partner),
+    of an organization they declared a conflict with, or of the issuer's call. Three
+    queries, whatever the number of experts.
+    """
+    experts = list(experts)
+    applying = set(organizations_of_application(application))
+    issuer = application.call.issuer_id
+    belongs: dict[int, set[int]] = {}
+    for user_id, organization_id in Membership.objects.filter(
+        user_id__in=[e.user_id for e in experts],
+        organization_id__in=[*applying, issuer],
+        status=MembershipStatus.ACTIVE,
+    ).values_list("user_id", "organization_id"):
+        belongs.setdefault(user_id, set()).add(organization_id)
+    declared = set(
+        ConflictOfInterest.objects.filter(
+            expert__in=experts, organization_id__in=applying
+        ).values_list("expert_id", flat=True)
+    )
+    reasons: dict[int, str | None] = {}
+    for expert in experts:
+        organizations = belongs.get(expert.user_id, set())
+        if organizations & applying:
+            reasons[expert.pk] = _("the expert belongs to an applying organization")
+        elif expert.pk in declared:
+            reasons[expert.pk] = _("the expert declared a conflict of interest")
+        elif issuer in organizations:
+            reasons[expert.pk] = _("the expert belongs to the issuer")
+        else:
+            reasons[expert.pk] = None
+    return reasons
+
+
 def conflict_reason(expert: Expert, application: Application) -> str | None:
-    """Return why the expert may not review the application, or None."""
-    organizations = organizations_of_application(application)
-    own = Membership.objects.filter(
-        user_id=expert.user_id,
-        organization_id__in=organizations,
-        status=MembershipStatus.ACTIVE,
-    ).exists()
-    if own:
-        return _("the expert belongs to an applying organization")
-    declared = expert.conflicts.filter(organization_id__in=organizations).first()
-    if declared is not None:
-        return _("the expert declared a conflict of interest")
-    if Membership.objects.filter(
-        user_id=expert.user_id,
-        organization_id=application.call.issuer_id,
-        status=MembershipStatus.ACTIVE,
-    ).exists():
-        return _("the expert belongs to the issuer")
-    return None
+    return conflict_reasons([expert], application)[expert.pk]
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts import rules as account_rules
 from accounts.exceptions import DomainError
 from accounts.forms import ReasonForm
-from accounts.http import apply_service_errors, redirect_back
+from accounts.http import apply_service_errors, form_errors_to_messages, redirect_back
 from accounts.models import Expert
 
 from .. import rules, selectors, services
@@ -172,9 +172,7 @@ def partner_invite(request, pk: int):
     application = rules.access_application(request.user, pk)
     form = PartnerInviteForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        form_errors_to_messages(request, form)
     else:
         try:
             services.partner_invite(
@@ -223,9 +221,7 @@ def application_attachment_add(request, pk: int):
     application = rules.access_application(request.user, pk)
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        form_errors_to_messages(request, form)
     else:
         try:
             services.application_attachment_add(

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts import rules as account_rules
 from accounts.exceptions import DomainError
 from accounts.forms import ReasonForm
-from accounts.http import apply_service_errors, redirect_back
+from accounts.http import apply_service_errors, form_errors_to_messages, redirect_back
 from accounts.models import OrganizationKind
 from catalog.selectors import chain_node_choices
 from reference.regions import Province
@@ -201,13 +201,6 @@ def call_edit(request, pk: int):
     )
 
 
-def _form_errors_to_messages(request, form) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
-
-
 @require_POST
 def call_part_add(request, pk: int, part: str):
     """Add an indicator, criterion, round, bonus rule or attachment to a draft call."""
@@ -222,7 +215,7 @@ def call_part_add(request, pk: int, part: str):
     else:
         raise Http404
     if not form.is_valid():
-        _form_errors_to_messages(request, form)
+        form_errors_to_messages(request, form)
         return redirect_back(request, call_manage_url(call))
     data = form.cleaned_data
     try:
@@ -322,7 +315,7 @@ def question_ask(request, pk: int):
     call = rules.access_call(request.user, pk)
     form = TextForm(request.POST)
     if not form.is_valid():
-        _form_errors_to_messages(request, form)
+        form_errors_to_messages(request, form)
     else:
         try:
             services.question_ask(actor=request.user, call=call, text=form.cleaned_data["text"])
@@ -371,7 +364,7 @@ def objection_file(request, pk: int):
                 request, _("Your objection was filed; an administrator will decide on it.")
             )
     else:
-        _form_errors_to_messages(request, form)
+        form_errors_to_messages(request, form)
     return redirect(call.get_absolute_url())
 
 

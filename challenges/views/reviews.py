@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.exceptions import DomainError
 from accounts.forms import ReasonForm
-from accounts.http import redirect_back
+from accounts.http import form_errors_to_messages, redirect_back
 
 from .. import rules, services
 from ..forms import MilestoneForm, MilestoneReportForm, ReviewSheetForm
@@ -96,9 +96,7 @@ def milestone_propose(request, pk: int):
     application = rules.access_application(request.user, pk)
     form = MilestoneForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        form_errors_to_messages(request, form)
     else:
         try:
             services.milestone_propose(
@@ -127,9 +125,7 @@ def milestone_transition(request, pk: int, action: str):
         elif action == "report":
             form = MilestoneReportForm(request.POST, request.FILES)
             if not form.is_valid():
-                for errors in form.errors.values():
-                    for error in errors:
-                        messages.error(request, error)
+                form_errors_to_messages(request, form)
                 return redirect(milestone.application.get_absolute_url())
             services.milestone_report(
                 actor=request.user,

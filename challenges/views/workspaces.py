@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts import rules as account_rules
 from accounts.exceptions import DomainError
 from accounts.forms import ReasonForm
+from accounts.http import form_errors_to_messages
 
 from .. import rules, selectors, services
 from ..forms import (
@@ -156,9 +157,7 @@ def expert_workspace(request):
 def conflict_declare(request):
     form = ConflictForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        form_errors_to_messages(request, form)
     else:
         try:
             services.conflict_declare(actor=request.user, **form.cleaned_data)
