@@ -204,12 +204,21 @@ def review_roles(user, assignment: Assignment) -> set[str]:
 
 
 def can_see_all_scores(user, call: Call) -> bool:
-    """Handlers and admins see every score; experts only once the panel has closed."""
+    """Every expert's sheet: handlers and admins always; the call's experts once the panel
+    has closed. Applicants never see the sheets (they see the published ranking)."""
     if account_rules.is_platform_admin(user):
         return True
     if is_handler(user, call):
         return True
-    return call.is_panel_closed
+    if not call.is_panel_closed:
+        return False
+    expert = getattr(user, "expert", None) if user.is_authenticated else None
+    return (
+        expert is not None
+        and Assignment.objects.filter(application__call=call, expert=expert)
+        .exclude(status=AssignmentStatus.RECUSED)
+        .exists()
+    )
 
 
 # --- access helpers ------------------------------------------------------------------------

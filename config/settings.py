@@ -209,6 +209,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # Celery reports every task run at INFO; the platform's own logs say what matters.
+    "loggers": {"celery": {"level": env("CELERY_LOG_LEVEL", default="WARNING")}},
 }
 
 # The platform's own limits.

@@ -73,7 +73,7 @@ def application_detail(request, pk: int):
         "sheets": selectors.visible_sheets(request.user, application),
         "review_actions": REVIEW_TRANSITIONS,
         "breakdown": selectors.application_breakdown(application)
-        if handler or call.is_panel_closed
+        if rules.can_see_all_scores(request.user, call)
         else None,
         "award": Award.objects.filter(application=application).exclude(status="revoked").first(),
         "experts": selectors.experts_for_assignment(application) if handler else [],

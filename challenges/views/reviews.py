@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.exceptions import DomainError
-from accounts.forms import ReasonForm
 from accounts.http import form_errors_to_messages, redirect_back
 
 from .. import rules, services
@@ -66,7 +65,6 @@ def review_sheet(request, pk: int):
             "actions": REVIEW_TRANSITIONS.available(
                 assignment.status, rules.review_roles(request.user, assignment)
             ),
-            "reason_form": ReasonForm(),
         },
     )
 

@@ -144,12 +144,12 @@ def test_experts_see_only_their_own_scores_until_the_panel_closes(client):
     mine = AssignmentFactory(application=application, status=AssignmentStatus.SUBMITTED)
     theirs = AssignmentFactory(application=application, status=AssignmentStatus.SUBMITTED)
     mine.scores.create(criterion=criterion, value=71, comment="我的意见")
-    theirs.scores.create(criterion=criterion, value=93, comment="他人的意见")
+    theirs.scores.create(criterion=criterion, value="93.25", comment="他人的意见")
 
     client.force_login(mine.expert.user)
     page = client.get(application.get_absolute_url()).text
     assert "我的意见" in page
-    assert "他人的意见" not in page and "93" not in page
+    assert "他人的意见" not in page and "93.25" not in page
     sheet = client.get(reverse("challenges:review_sheet", args=[theirs.pk]))
     assert sheet.status_code == 404
 
@@ -221,3 +221,26 @@ def test_call_detail_deadline_is_shown_in_beijing_time(client):
 
     call = CallFactory(deadline=datetime(2030, 3, 1, 1, 30, tzinfo=UTC))
     assert "2030-03-01 09:30" in client.get(call.get_absolute_url()).text
+
+
+def test_applicants_see_no_score_sheets_even_after_the_panel_closes(client):
+    from django.utils import timezone
+
+    call = CallFactory(status=CallStatus.EVALUATING, panel_closed_at=timezone.now())
+    criterion = CriterionFactory(call=call)
+    application = ApplicationFactory(call=call, status="eligible")
+    sheet = AssignmentFactory(
+        application=application,
+        status=AssignmentStatus.SUBMITTED,
+        expert__user__name="评审专家乙",
+        comment="专家总体意见",
+    )
+    sheet.scores.create(criterion=criterion, value=77, comment="评分意见")
+    for viewer in (member_of(application.applicant), ExpertFactory().user):
+        client.force_login(viewer)
+        response = client.get(application.get_absolute_url())
+        if response.status_code == 404:
+            continue  # an unassigned expert may not even open it
+        page = response.text
+        assert "评审专家乙" not in page
+        assert "专家总体意见" not in page and "评分意见" not in page

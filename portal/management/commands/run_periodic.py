@@ -32,7 +32,8 @@ class Command(BaseCommand):
                 task = app.tasks[entry["task"]]
                 try:
                     result = task.apply().get(propagate=True)
-                    logger.info("%s: %s", name, result)
+                    if result:
+                        logger.info("%s: %s", name, result)
                 except Exception:  # a failing task must not stop the others
                     logger.exception("periodic task %s failed", name)
                 next_run[name] = now + float(entry["schedule"])
