@@ -7,6 +7,7 @@ raise ``Http404`` for missing and forbidden alike, so outsiders learn nothing.
 from __future__ import annotations
 
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import rules as account_rules
@@ -23,7 +24,7 @@ from .models import (
     CallStatus,
     PartnerStatus,
 )
-from .transitions import ADMIN, APPLICANT, EXPERT, ISSUER, WINNER
+from .transitions import ADMIN, APPLICANT, CALL_TRANSITIONS, EXPERT, ISSUER, WINNER
 
 # --- calls ---------------------------------------------------------------------------------
 
@@ -82,6 +83,14 @@ def can_see_details(user, call: Call) -> bool:
     if is_issuer_member(user, call):
         return True
     return has_accepted_terms(user, call)
+
+
+def call_actions(user, call: Call) -> list:
+    """The call's moves this user may offer now (closing waits for the deadline)."""
+    actions = CALL_TRANSITIONS.available(call.status, call_roles(user, call))
+    if call.deadline > timezone.now():
+        actions = [a for a in actions if a.action != "close"]
+    return actions
 
 
 def call_roles(user, call: Call) -> set[str]:

@@ -30,7 +30,6 @@ from ..forms import (
     TextForm,
 )
 from ..models import CallAttachment, CallKind, CallStatus, Objection, Question
-from ..transitions import CALL_TRANSITIONS
 
 CALLS_PER_PAGE = 20
 NOTE_STATUSES = {
@@ -111,7 +110,7 @@ def call_detail(request, pk: int):
         "can_see_details": can_see_details,
         "is_handler": "issuer" in roles,
         "roles": roles,
-        "actions": CALL_TRANSITIONS.available(call.status, roles),
+        "actions": rules.call_actions(request.user, call),
         "apply": selectors.can_apply_summary(request.user, call),
         "questions": selectors.published_questions(call),
         "timeline": selectors.call_timeline(request.user, call),

@@ -28,7 +28,6 @@ from ..forms import (
     TextForm,
 )
 from ..models import ApplicationStatus, CallKind, CallStatus
-from ..transitions import CALL_TRANSITIONS
 
 TABS = {
     "overview": _lazy("Set-up"),
@@ -55,7 +54,7 @@ def call_manage(request, pk: int):
         "tab_labels": list(TABS.items()),
         "roles": roles,
         "is_handler": "issuer" in roles,
-        "actions": CALL_TRANSITIONS.available(call.status, roles),
+        "actions": rules.call_actions(request.user, call),
         "editable": rules.can_edit_call(request.user, call),
         "reason_form": ReasonForm(),
         "text_form": TextForm(),
