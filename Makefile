@@ -12,6 +12,7 @@ run: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py compile_translations
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py rebuild_index
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	DEBUG=1 $(BIN)/python manage.py run_periodic & trap "kill $$!" EXIT; \
 	DEBUG=1 $(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application

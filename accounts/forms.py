@@ -46,6 +46,7 @@ class OrganizationForm(IndustryFormMixin, forms.ModelForm):
             "contact_name",
             "contact_phone",
             "contact_email",
+            "match_notifications",
         )
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
 

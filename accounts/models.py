@@ -109,6 +109,11 @@ class Organization(models.Model):
     contact_name = models.CharField(_("contact person"), max_length=50, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
+    match_notifications = models.BooleanField(
+        _("tell us about matching calls"),
+        default=True,
+        help_text=_("Notify the administrators when a newly published call matches us."),
+    )
 
     verification_status = models.CharField(
         _("verification"),

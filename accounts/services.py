@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from search.outbox import index_later
 from uploads.fields import store_image
 from uploads.images import ProcessedImage
 
@@ -49,10 +50,12 @@ ORGANIZATION_FIELDS = (
     "contact_name",
     "contact_phone",
     "contact_email",
+    "match_notifications",
 )
 
 
 def _record(organization: Organization, actor: User | None, action: str, note: str = "") -> None:
+    index_later("organization", organization.pk)
     OrganizationEvent.objects.create(
         organization=organization, actor=actor, action=action, note=note
     )

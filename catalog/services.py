@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts import rules as account_rules
 from accounts.exceptions import InvalidState, NotAllowed
 from accounts.models import User
+from search.outbox import index_later
 from uploads.fields import store_image
 from uploads.images import ProcessedImage
 
@@ -36,6 +37,7 @@ MAX_PRODUCT_IMAGES = 8
 
 
 def _record(listing: Listing, actor: User | None, action: str, from_status: str, note: str = ""):
+    index_later(listing.listing_type, listing.pk)
     ListingEvent.objects.create(
         listing=listing,
         actor=actor,
@@ -87,6 +89,7 @@ def listing_update(*, actor: User, listing: Listing, data: dict[str, Any]) -> Li
     listing.save()
     if chain_nodes is not None:
         listing.chain_nodes.set(chain_nodes)
+    index_later(listing.listing_type, listing.pk)
     return listing
 
 
@@ -214,6 +217,8 @@ def product_verification_record(
 ) -> ProductVerification:
     """Record a verified first use of a product; called by the open-call engine on the
     final acceptance of a verification project (it has checked who may do that)."""
-    return ProductVerification.objects.create(
+    verification = ProductVerification.objects.create(
         product=product, user_organization=user_organization, project=project, url=url
     )
+    index_later("product", product.pk)
+    return verification

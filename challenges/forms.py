@@ -79,6 +79,7 @@ class CallForm(IndustryFormMixin, forms.ModelForm):
             "eligible_provinces",
             "eligibility_note",
             "max_partners",
+            "min_trl",
             "publicity_days",
             "chain_nodes",
         )

@@ -129,6 +129,13 @@ class Call(models.Model):
         _("provinces"), default=list, blank=True, help_text=_("Empty means nationwide.")
     )
     eligibility_note = models.TextField(_("other eligibility conditions"), blank=True)
+    min_trl = models.PositiveSmallIntegerField(
+        _("minimum technology readiness (TRL)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(9)],
+        help_text=_("Solutions at least this mature are ranked higher in recommendations."),
+    )
     max_partners = models.PositiveSmallIntegerField(
         _("consortium partners allowed"), default=4, validators=[MaxValueValidator(4)]
     )
@@ -241,6 +248,7 @@ EVENT_LABELS = {
     "award_withdrawn": _("Winner proposal withdrawn"),
     "panel_closed": _("Expert panel closed"),
     "round_advanced": _("Advanced to the next round"),
+    "invited": _("Organization invited"),
     "mark_eligible": _("Found eligible"),
     "mark_ineligible": _("Found ineligible"),
     "shortlist": _("Shortlisted"),

@@ -16,3 +16,9 @@ def close_due_calls() -> int:
 def finalize_due_calls() -> int:
     """Make awards final once the publicity period ended without open objections."""
     return services.calls_finalize_due()
+
+
+@shared_task
+def notify_matches(call_pk: int) -> int:
+    """Tell the organizations that best match a newly published call (if they opted in)."""
+    return services.call_notify_matches(call_pk=call_pk)

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "catalog",
     "challenges",
     "notifications",
+    "search",
     "portal",
     "demo",
 ]
@@ -158,6 +159,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 REDIS_URL = env("REDIS_URL", default="")
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="zjtx")
+SEARCH_INDEX_DIR = Path(env("SEARCH_INDEX_DIR", default=str(VAR_DIR / "search")))
+# Drain the search outbox right after each commit (a task; in-process without a broker).
+SEARCH_INDEX_ON_COMMIT = env.bool("SEARCH_INDEX_ON_COMMIT", default=True)
 
 if REDIS_URL:
     CACHES = {

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("catalog.urls")),
     path("", include("challenges.urls")),
     path("notifications/", include("notifications.urls")),
+    path("search/", include("search.urls")),
     path("reference/", include("reference.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

@@ -40,3 +40,12 @@ def _reference_data(request):
     from reference.models import Industry
 
     load_industries(Industry)
+
+
+@pytest.fixture(autouse=True)
+def _search_index(settings, tmp_path_factory):
+    """Services queue index updates in the outbox; tests that exercise search drain it
+    themselves (see tests/search), the others leave the rows be."""
+    settings.SEARCH_INDEX_ON_COMMIT = False
+    settings.SEARCH_INDEX_DIR = tmp_path_factory.getbasetemp() / "search-index"
+    settings.ELASTICSEARCH_URL = ""

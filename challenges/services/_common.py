@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from accounts.exceptions import InvalidState, NotAllowed
 from accounts.models import Membership, MembershipRole, MembershipStatus, Organization
 from notifications.services import notify
+from search.outbox import index_later
 
 from .. import rules
 from ..models import (
@@ -81,6 +82,7 @@ def applicant_users(call: Call, *, statuses=None):
 def record_call(
     call: Call, actor, action: str, from_status="", to_status="", note="", public=False
 ) -> None:
+    index_later("call", call.pk)
     CallEvent.objects.create(
         call=call,
         actor=actor,

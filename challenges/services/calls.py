@@ -13,7 +13,7 @@ from django.utils.translation import gettext_noop
 
 from accounts import rules as account_rules
 from accounts.exceptions import InvalidState, NotAllowed
-from accounts.models import QUALIFICATION_RANK, User
+from accounts.models import QUALIFICATION_RANK, Organization, User
 from uploads.documents import CheckedDocument
 from uploads.fields import store_document
 
@@ -38,6 +38,7 @@ from ..models import (
     TermsAcceptance,
 )
 from ._common import (
+    admins_of,
     applicant_users,
     handlers_of,
     lock_call,
@@ -63,6 +64,8 @@ __all__ = [
     "call_finalize",
     "call_handler_add",
     "call_indicator_add",
+    "call_invite",
+    "call_notify_matches",
     "call_panel_close",
     "call_part_remove",
     "call_publicize",
@@ -104,6 +107,7 @@ CALL_FIELDS = (
     "eligible_provinces",
     "eligibility_note",
     "max_partners",
+    "min_trl",
     "industry",
     "publicity_days",
 )
@@ -359,6 +363,8 @@ def call_publish(*, actor: User, call: Call) -> Call:
 
     call.published_at = timezone.now()
     move_call(call, actor, "publish", fields=["published_at"], guard=deadline_ahead)
+    # Once the call is in the index (the outbox drains first), tell the best matches.
+    transaction.on_commit(lambda: _notify_matches_later(call.pk))
     notify_users(
         handlers_of(call), "call.published", gettext_noop("Your call was published: %(call)s"), call
     )
@@ -640,6 +646,76 @@ CALL_TRANSITION_SERVICES = {
     "accept": lambda actor, call, note: call_accept(actor=actor, call=call, note=note),
     "terminate": lambda actor, call, note: call_terminate(actor=actor, call=call, reason=note),
 }
+
+
+def _notify_matches_later(call_pk: int) -> None:
+    from ..tasks import notify_matches
+
+    notify_matches.delay(call_pk)
+
+
+@transaction.atomic
+def call_invite(*, actor: User, call: Call, organization: Organization) -> None:
+    """Invite a (recommended) organization to take up an open call."""
+    call = lock_call(call)
+    if not rules.is_handler(actor, call):
+        raise NotAllowed(_("Only the call's handlers invite organizations."))
+    if not call.is_open:
+        raise InvalidState(_("Invitations are sent while the call is open."))
+    problems = rules.eligibility_problems(organization, call)
+    if problems:
+        raise InvalidState(
+            _("%(name)s cannot apply: %(reasons)s")
+            % {"name": organization.name, "reasons": " ".join(problems)}
+        )
+    record_call(call, actor, "invited", note=organization.name)
+    notify_users(
+        admins_of(organization),
+        "call.invited",
+        gettext_noop("%(issuer)s invites you to take up the call %(call)s"),
+        call,
+        issuer=call.issuer.name,
+    )
+
+
+MATCH_NOTIFICATIONS = 10
+
+
+def call_notify_matches(*, call_pk: int) -> int:
+    """Notify the administrators of the best-matching organizations that opted in.
+
+    Runs after the call is published and indexed; returns how many organizations were told.
+    Failing to match (e.g. the engine is down) only means nobody is told.
+    """
+    from search.engines.base import EngineUnavailable
+
+    from ..matching import matched_organizations, recommended_solvers
+
+    call = Call.objects.select_related("issuer").filter(pk=call_pk).first()
+    if call is None or not call.is_open:
+        return 0
+    try:
+        matches = recommended_solvers(call, limit=50)
+    except EngineUnavailable:
+        return 0
+    organizations = Organization.objects.in_bulk(matched_organizations(matches))
+    told = 0
+    for organization_id in matched_organizations(matches):
+        organization = organizations.get(organization_id)
+        if organization is None or not organization.match_notifications:
+            continue
+        if rules.eligibility_problems(organization, call):
+            continue
+        notify_users(
+            admins_of(organization),
+            "call.matched",
+            gettext_noop("A new call matches your organization: %(call)s"),
+            call,
+        )
+        told += 1
+        if told >= MATCH_NOTIFICATIONS:
+            break
+    return told
 
 
 # --- terms, questions, objections ----------------------------------------------------------

@@ -1,0 +1,131 @@
+"""The interface both engines implement, and the query and result shapes they share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from ..documents import SearchDocument
+
+SORTS = ("relevance", "newest", "deadline")
+FACET_SIZE = 100
+
+
+class EngineUnavailable(Exception):
+    """The engine cannot be written to or read from right now (down, or locked)."""
+
+
+@dataclass
+class SearchQuery:
+    """A query both engines understand.
+
+    ``terms`` maps analyzed terms to weights (a plain search gives each term weight 1); a
+    document must match at least ``minimum_should_match`` of them. Filters are ANDed across
+    fields and ORed within one field; ``ranges`` bound integer fields (``trl``) and dates
+    (``published_at``, ``deadline``) inclusively.
+    """
+
+    terms: dict[str, float] = field(default_factory=dict)
+    minimum_should_match: int = 1
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    exclude_ids: list[str] = field(default_factory=list)
+    ranges: dict[str, tuple] = field(default_factory=dict)
+    facets: list[str] = field(default_factory=list)
+    sort: str = "relevance"
+    limit: int = 20
+    offset: int = 0
+    search_after: int | None = None
+    with_terms: bool = False
+
+
+@dataclass
+class SearchHit:
+    id: str
+    type: str
+    pk: int
+    score: float
+    title: str
+    summary: str
+    url: str
+    organization: str
+    organization_id: int | None
+    published_at: datetime | None
+    deadline: datetime | None
+    trl: int | None
+    verified: bool
+    facets: dict[str, list[str]]
+    terms: frozenset[str] = frozenset()
+    sort_key: int | None = None
+
+
+@dataclass
+class SearchResults:
+    hits: list[SearchHit]
+    total: int
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+    @property
+    def next_after(self) -> int | None:
+        """The cursor for the next page of a date-sorted search."""
+        return self.hits[-1].sort_key if self.hits else None
+
+
+@dataclass(frozen=True)
+class Change:
+    """An outbox change to apply: index ``document`` or, when it is None, delete ``id``.
+
+    ``version`` grows with every change of the record; an engine that can (Elasticsearch)
+    refuses a write older than what it holds.
+    """
+
+    id: str
+    version: int
+    document: SearchDocument | None
+
+
+def to_timestamp(moment: datetime | None) -> int | None:
+    """Microseconds since the epoch, the integer form dates are indexed in."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int(moment.timestamp() * 1_000_000)
+
+
+def from_timestamp(value: int | None) -> datetime | None:
+    if value is None:
+        return None
+    return datetime.fromtimestamp(value / 1_000_000, tz=UTC)
+
+
+def sort_key(moment: datetime | None, pk: int) -> int:
+    """A unique integer for date-sorted pages: the timestamp with the pk as tie-breaker."""
+    return (to_timestamp(moment) or 0) * 1000 + pk % 1000
+
+
+class SearchEngine:
+    """Both engines implement these; callers never need to know which one runs."""
+
+    name = ""
+
+    def apply(self, changes: list[Change]) -> None:
+        raise NotImplementedError
+
+    def rebuild(self, documents: Iterable[SearchDocument], *, on_progress=None) -> int:
+        """Replace the whole index with ``documents``; readers keep the old one meanwhile."""
+        raise NotImplementedError
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        raise NotImplementedError
+
+    def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many documents contain each term (title or body)."""
+        raise NotImplementedError
+
+    def num_docs(self) -> int:
+        raise NotImplementedError
+
+    def get(self, ids: Iterable[str]) -> dict[str, SearchHit]:
+        """Fetch stored documents by id."""
+        raise NotImplementedError

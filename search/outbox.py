@@ -1,0 +1,124 @@
+"""Index updates through the transactional outbox.
+
+Services call ``index_later`` inside their transaction; the drain runs after commit (a
+Celery task: in-process without a broker, on a worker with Redis) and applies every
+pending change in bulk: repeated rows are coalesced, the current record is re-read, what
+is no longer public is deleted. If the engine fails the rows stay for the next drain.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import transaction
+
+from .analysis import get_analyzer
+from .documents import SearchDocument, document_type, document_types
+from .engines import get_engine
+from .engines.base import Change, EngineUnavailable
+from .models import OutboxEntry
+
+logger = logging.getLogger(__name__)
+BATCH = 1000
+
+
+def index_later(doc_type: str, *pks: int) -> None:
+    """Queue records for (re)indexing, in the caller's transaction."""
+    if doc_type not in document_types():
+        raise KeyError(f"Unknown search document type: {doc_type}")
+    OutboxEntry.objects.bulk_create(
+        [OutboxEntry(doc_type=doc_type, object_id=pk) for pk in pks if pk is not None]
+    )
+    if settings.SEARCH_INDEX_ON_COMMIT:
+        transaction.on_commit(_schedule_drain)
+
+
+def _schedule_drain() -> None:
+    from .tasks import drain_outbox
+
+    drain_outbox.delay()
+
+
+def analyzed(document: SearchDocument) -> SearchDocument:
+    """Fill in the analyzed terms both engines index."""
+    analyzer = get_analyzer()
+    document.title_terms = analyzer.terms(document.title)
+    document.body_terms = analyzer.terms(
+        " ".join([document.summary, document.body, " ".join(document.keywords)])
+    )
+    return document
+
+
+def build_changes(refs: dict[tuple[str, int], int]) -> list[Change]:
+    """Turn ``{(type, pk): version}`` into changes, reading the current records."""
+    by_type: dict[str, dict[int, int]] = {}
+    for (name, pk), version in refs.items():
+        by_type.setdefault(name, {})[pk] = version
+    changes = []
+    for name, versions in by_type.items():
+        kind = document_type(name)
+        instances = kind.load(versions)
+        for pk, version in versions.items():
+            instance = instances.get(pk)
+            doc_id = f"{name}:{pk}"
+            if instance is None or not kind.is_public(instance):
+                changes.append(Change(doc_id, version, None))
+            else:
+                document = analyzed(kind.to_document(instance))
+                document.version = version
+                changes.append(Change(doc_id, version, document))
+    return changes
+
+
+def drain(engine=None, *, batch: int = BATCH) -> int:
+    """Apply pending outbox rows to the engine; return how many rows were done.
+
+    Raises ``EngineUnavailable`` (rows kept) when the engine is down or locked.
+    """
+    engine = engine or get_engine()
+    done = 0
+    while True:
+        rows = list(OutboxEntry.objects.order_by("pk")[:batch])
+        if not rows:
+            return done
+        refs: dict[tuple[str, int], int] = {}
+        for row in rows:
+            if row.doc_type not in document_types():
+                continue  # a type that no longer exists: drop its rows below
+            refs[(row.doc_type, row.object_id)] = row.pk  # the newest row wins
+        for (name, pk), version in list(refs.items()):
+            for related in _related(name, pk):
+                refs.setdefault(related, version)
+        try:
+            engine.apply(build_changes(refs))
+        except EngineUnavailable:
+            raise
+        except Exception as exc:
+            OutboxEntry.objects.filter(pk__in=[r.pk for r in rows]).update(
+                last_error=str(exc)[:2000]
+            )
+            raise EngineUnavailable(str(exc)) from exc
+        OutboxEntry.objects.filter(pk__in=[r.pk for r in rows]).delete()
+        done += len(rows)
+
+
+def _related(name: str, pk: int) -> Iterable[tuple[str, int]]:
+    kind = document_type(name)
+    instance = kind.load([pk]).get(pk)
+    if instance is None:
+        return ()
+    return kind.related(instance)
+
+
+def iter_documents(names: Iterable[str] | None = None, *, version: int = 0):
+    """Every public document of the given types (all by default), analyzed, for rebuilds."""
+    for name, kind in document_types().items():
+        if names is not None and name not in names:
+            continue
+        for instance in kind.get_queryset().iterator(chunk_size=2000):
+            if kind.is_public(instance):
+                document = analyzed(kind.to_document(instance))
+                document.version = version
+                yield document

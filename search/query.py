@@ -1,0 +1,161 @@
+"""From a visitor's search form to engine results ready for the page."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from .analysis import get_analyzer
+from .documents import document_types
+from .engines import get_engine
+from .engines.base import SORTS, SearchHit, SearchQuery, SearchResults
+from .highlight import highlight
+from .labels import labels_for
+
+PAGE_SIZE = 20
+# Relevance pages go by offset; past this many results, narrow the search instead.
+MAX_RELEVANCE_RESULTS = 1000
+FILTER_FACETS = (
+    "type",
+    "kind",
+    "status",
+    "chain_node",
+    "province",
+    "org_kind",
+    "qualification",
+    "section",
+)
+FACET_TITLES = {
+    "type": _("Type"),
+    "kind": _("Kind"),
+    "status": _("Status"),
+    "chain_node": _("Chain node"),
+    "province": _("Province"),
+    "org_kind": _("Organization kind"),
+    "qualification": _("Qualification"),
+    "section": _("Industry section"),
+}
+SORT_LABELS = {
+    "relevance": _("Relevance"),
+    "newest": _("Newest"),
+    "deadline": _("Deadline"),
+}
+
+
+@dataclass
+class SearchParams:
+    text: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    min_trl: int | None = None
+    sort: str = "relevance"
+    page: int = 1
+    after: int | None = None
+
+    @classmethod
+    def from_querydict(cls, params) -> SearchParams:
+        filters = {}
+        for name in FILTER_FACETS:
+            values = [v[:40] for v in params.getlist(name) if v][:20]
+            if values:
+                filters[name] = values
+        types = set(document_types())
+        if "type" in filters:
+            filters["type"] = [t for t in filters["type"] if t in types] or list(types)
+        sort = params.get("sort", "relevance")
+        return cls(
+            text=params.get("q", "").strip()[:200],
+            filters=filters,
+            min_trl=_int(params.get("trl"), 1, 9),
+            sort=sort if sort in SORTS else "relevance",
+            page=_int(params.get("page"), 1, MAX_RELEVANCE_RESULTS // PAGE_SIZE) or 1,
+            after=_int(params.get("after"), 0, 2**63 - 1),
+        )
+
+
+def _int(value, low: int, high: int) -> int | None:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if low <= number <= high else None
+
+
+def build_query(params: SearchParams) -> tuple[SearchQuery, list[str]]:
+    """Return the engine query and the analyzed terms (for highlighting)."""
+    terms = get_analyzer().query_terms(params.text) if params.text else []
+    ranges = {}
+    if params.min_trl:
+        ranges["trl"] = (params.min_trl, None)
+    filters = dict(params.filters)
+    if params.sort == "deadline":
+        # Only calls have deadlines.
+        filters["type"] = ["call"]
+    query = SearchQuery(
+        terms={term: 1.0 for term in terms},
+        minimum_should_match=len(terms) if len(terms) <= 2 else math.ceil(len(terms) * 0.6),
+        filters=filters,
+        ranges=ranges,
+        facets=list(FILTER_FACETS),
+        sort=params.sort,
+        limit=PAGE_SIZE,
+        offset=(params.page - 1) * PAGE_SIZE if params.sort == "relevance" else 0,
+        search_after=params.after if params.sort != "relevance" else None,
+    )
+    return query, terms
+
+
+@dataclass
+class ResultRow:
+    hit: SearchHit
+    title: str
+    snippet: str
+    type_label: str
+
+
+@dataclass
+class SearchPage:
+    params: SearchParams
+    results: SearchResults
+    rows: list[ResultRow]
+    facets: list[tuple[str, object, list[tuple[str, str, int, bool]]]]
+
+    @property
+    def has_next(self) -> bool:
+        if self.params.sort == "relevance":
+            shown = self.params.page * PAGE_SIZE
+            return shown < min(self.results.total, MAX_RELEVANCE_RESULTS)
+        return len(self.results.hits) == PAGE_SIZE
+
+
+def run_search(params: SearchParams) -> SearchPage:
+    query, terms = build_query(params)
+    results = get_engine().search(query)
+    matched = set(terms)
+    type_labels = {name: str(kind.label) for name, kind in document_types().items()}
+    rows = [
+        ResultRow(
+            hit=hit,
+            title=highlight(hit.title, matched),
+            snippet=highlight(hit.summary, matched, limit=160),
+            type_label=type_labels.get(hit.type, hit.type),
+        )
+        for hit in results.hits
+    ]
+    facets = []
+    for name in FILTER_FACETS:
+        buckets = results.facets.get(name, [])
+        selected = set(params.filters.get(name, []))
+        values = [value for value, _count in buckets] + [
+            v for v in selected if v not in {b[0] for b in buckets}
+        ]
+        labels = type_labels if name == "type" else labels_for(name, values)
+        counts = dict(buckets)
+        options = [
+            (value, labels.get(value, value), counts.get(value, 0), value in selected)
+            for value in values
+        ]
+        if options:
+            facets.append((name, FACET_TITLES[name], options))
+    return SearchPage(params=params, results=results, rows=rows, facets=facets)
