@@ -23,6 +23,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 _WORD = re.compile(r"[\w\u4e00-\u9fff]", re.UNICODE)
 _NUMBER = re.compile(r"^[\d.,%]+$")
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
+_MIXED = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[a-z0-9]")
+_SCRIPT_RUN = re.compile(r"[\u4e00-\u9fff]+|[a-z0-9][a-z0-9.+\-]*")
 _SPLIT_VOCABULARY = re.compile(r"[、，,；;（）()\s/和及与]+")
 
 # Other apps add words to the dictionary (e.g. the GB/T 4754 names) without this module
@@ -90,11 +93,17 @@ class Analyzer:
         """Single characters, punctuation and bare numbers carry no meaning on their own."""
         return len(term) >= 2 and bool(_WORD.search(term)) and not _NUMBER.match(term)
 
-    def tokens(self, text: str, *, keep_stop_words: bool = False) -> list[Token]:
-        """Return the tokens of ``text`` with their character offsets in the original."""
+    def tokens(
+        self, text: str, *, keep_stop_words: bool = False, expand: bool = True
+    ) -> list[Token]:
+        """Return the tokens of ``text`` with their character offsets in the original.
+
+        ``expand`` adds the dictionary words inside long Chinese words (for the index, so a
+        search for "碳化" finds "碳化硅"); queries and key terms use whole words only.
+        """
         folded, origin = _fold_with_map(text or "")
         result = []
-        for word, start, end in self._segments(folded):
+        for word, start, end in self._segments(folded, expand):
             term = word.strip()
             if not self._keep(term):
                 continue
@@ -103,24 +112,31 @@ class Analyzer:
             result.append(Token(self.synonyms.get(term, term), origin[start], origin[end]))
         return result
 
-    def _segments(self, folded: str):
-        """Words, plus the dictionary words inside longer Chinese words (jieba's search
-        mode), but never pieces of Latin words: "sic" must not also yield "ic"."""
+    def _segments(self, folded: str, expand: bool):
+        """Words, plus (``expand``) the dictionary words inside longer Chinese words
+        (jieba's search mode), but never pieces of Latin words: "sic" must not yield "ic"."""
         for word, start, end in self._jieba.tokenize(folded):
+            if _MIXED.search(word) and _LATIN.search(word):
+                # "碳化硅mosfet" is two words in two scripts: index them apart.
+                for run in _SCRIPT_RUN.finditer(word):
+                    yield run.group(), start + run.start(), start + run.end()
+                continue
             yield word, start, end
-            if end - start > 2 and _CJK_WORD.match(word):
+            if expand and end - start > 2 and _CJK_WORD.match(word):
                 for part, part_start, part_end in self._jieba.tokenize(word, mode="search"):
                     if part_end - part_start < end - start:
                         yield part, start + part_start, start + part_end
 
-    def terms(self, text: str) -> list[str]:
-        """Return the indexed terms of ``text``, in order, repeats kept (for term frequency)."""
-        return [token.term for token in self.tokens(text)]
+    def terms(self, text: str, *, expand: bool = True) -> list[str]:
+        """Return the terms of ``text``, in order, repeats kept (for term frequency)."""
+        return [token.term for token in self.tokens(text, expand=expand)]
 
     def query_terms(self, text: str) -> list[str]:
-        """Return the distinct terms of a user's query; stop words are kept when the query
-        has nothing else, so that searching for "系统" still finds something."""
-        tokens = self.tokens(text) or self.tokens(text, keep_stop_words=True)
+        """Return the distinct whole-word terms of a user's query; stop words are kept when
+        the query has nothing else, so that searching for "系统" still finds something."""
+        tokens = self.tokens(text, expand=False) or self.tokens(
+            text, keep_stop_words=True, expand=False
+        )
         seen: dict[str, None] = {}
         for token in tokens:
             seen.setdefault(token.term, None)

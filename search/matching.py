@@ -117,7 +117,9 @@ def find_matches(
     engine = engine or get_engine()
     now = now or datetime.now(tz=UTC)
     self_indexed = bool(source.indexed_as) and bool(engine.get([source.indexed_as]))
-    weights = key_terms(get_analyzer().terms(source.text), engine, self_indexed=self_indexed)
+    weights = key_terms(
+        get_analyzer().terms(source.text, expand=False), engine, self_indexed=self_indexed
+    )
     if not weights:
         return []
     top = weights[0][1]

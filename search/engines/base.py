@@ -10,6 +10,8 @@ from ..documents import SearchDocument
 
 SORTS = ("relevance", "newest", "deadline")
 FACET_SIZE = 100
+# A term in the title counts this many times one in the body.
+TITLE_BOOST = 2.0
 
 
 class EngineUnavailable(Exception):
@@ -129,3 +131,47 @@ class SearchEngine:
     def get(self, ids: Iterable[str]) -> dict[str, SearchHit]:
         """Fetch stored documents by id."""
         raise NotImplementedError
+
+
+def payload_of(document: SearchDocument) -> dict:
+    """What both engines store for a document: display data, facets and analyzed terms."""
+    return {
+        "type": document.type,
+        "pk": document.pk,
+        "title": document.title,
+        "summary": document.summary,
+        "url": document.url,
+        "organization": document.organization,
+        "organization_id": document.organization_id,
+        "published_at": to_timestamp(document.published_at),
+        "deadline": to_timestamp(document.deadline),
+        "trl": document.trl,
+        "verified": document.verified,
+        "facets": document.facets,
+        "terms": sorted(document.terms),
+        "newest_key": sort_key(document.published_at, document.pk),
+        "deadline_key": sort_key(document.deadline, document.pk) if document.deadline else None,
+    }
+
+
+def hit_from_payload(
+    doc_id: str, payload: dict, score: float, with_terms: bool, key: str | None = None
+) -> SearchHit:
+    return SearchHit(
+        id=doc_id,
+        type=payload["type"],
+        pk=payload["pk"],
+        score=score,
+        title=payload["title"],
+        summary=payload["summary"],
+        url=payload["url"],
+        organization=payload["organization"],
+        organization_id=payload["organization_id"],
+        published_at=from_timestamp(payload["published_at"]),
+        deadline=from_timestamp(payload["deadline"]),
+        trl=payload["trl"],
+        verified=payload["verified"],
+        facets=payload["facets"],
+        terms=frozenset(payload["terms"]) if with_terms else frozenset(),
+        sort_key=payload.get(key) if key else None,
+    )

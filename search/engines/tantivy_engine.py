@@ -20,19 +20,20 @@ import tantivy
 from ..documents import FACET_FIELDS, SearchDocument
 from .base import (
     FACET_SIZE,
+    TITLE_BOOST,
     Change,
     EngineUnavailable,
     SearchEngine,
     SearchHit,
     SearchQuery,
     SearchResults,
-    from_timestamp,
+    hit_from_payload,
+    payload_of,
     sort_key,
     to_timestamp,
 )
 
 TOKENIZER = "pretokenized"
-TITLE_BOOST = 2.0
 INTEGER_FIELDS = ("published_at", "deadline", "trl", "newest_key", "deadline_key")
 WRITER_HEAP = 64_000_000
 SCHEMA_REVISION = 1
@@ -149,7 +150,7 @@ class TantivyEngine(SearchEngine):
         for name, value in integers.items():
             if value is not None:
                 doc.add_integer(name, value)
-        doc.add_bytes("payload", json.dumps(_payload(document), ensure_ascii=False).encode())
+        doc.add_bytes("payload", json.dumps(payload_of(document), ensure_ascii=False).encode())
         return doc
 
     # --- reading ------------------------------------------------------------------------------
@@ -307,49 +308,6 @@ def _bound(value):
     return value
 
 
-def _payload(document: SearchDocument) -> dict:
-    return {
-        "type": document.type,
-        "pk": document.pk,
-        "title": document.title,
-        "summary": document.summary,
-        "url": document.url,
-        "organization": document.organization,
-        "organization_id": document.organization_id,
-        "published_at": to_timestamp(document.published_at),
-        "deadline": to_timestamp(document.deadline),
-        "trl": document.trl,
-        "verified": document.verified,
-        "facets": document.facets,
-        "terms": sorted(document.terms),
-        "newest_key": sort_key(document.published_at, document.pk),
-        "deadline_key": sort_key(document.deadline, document.pk) if document.deadline else None,
-    }
-
-
 def _hit(stored, score: float, with_terms: bool, key: str | None = None) -> SearchHit:
     payload = json.loads(bytes(stored.get_first("payload")))
     return hit_from_payload(stored.get_first("id"), payload, score, with_terms, key)
-
-
-def hit_from_payload(
-    doc_id: str, payload: dict, score: float, with_terms: bool, key: str | None = None
-) -> SearchHit:
-    return SearchHit(
-        id=doc_id,
-        type=payload["type"],
-        pk=payload["pk"],
-        score=score,
-        title=payload["title"],
-        summary=payload["summary"],
-        url=payload["url"],
-        organization=payload["organization"],
-        organization_id=payload["organization_id"],
-        published_at=from_timestamp(payload["published_at"]),
-        deadline=from_timestamp(payload["deadline"]),
-        trl=payload["trl"],
-        verified=payload["verified"],
-        facets=payload["facets"],
-        terms=frozenset(payload["terms"]) if with_terms else frozenset(),
-        sort_key=payload.get(key) if key else None,
-    )
