@@ -1,11 +1,10 @@
 """How products, research results and open resources appear in search."""
 
 from django.db.models import Prefetch
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization, VerificationStatus
-from search.documents import DocumentType, SearchDocument, register
+from search.documents import DocumentType, SearchDocument, register, url_for
 from search.labels import register_labels
 
 from .models import (
@@ -82,7 +81,7 @@ class ListingDocument(DocumentType):
             summary=listing.summary,
             body=body,
             keywords=list(listing.keywords),
-            url=listing.get_absolute_url(),
+            url=url_for(f"catalog:{listing.listing_type}_detail", listing.pk),
             organization=organization.name,
             organization_id=organization.pk,
             published_at=listing.published_at,
@@ -190,7 +189,7 @@ class OrganizationDocument(DocumentType):
                 + [f"{listing.title} {listing.summary}" for listing in listings]
             ),
             keywords=[keyword for listing in listings for keyword in listing.keywords],
-            url=reverse("portal:organization_detail", args=[organization.pk]),
+            url=url_for("portal:organization_detail", organization.pk),
             organization=organization.name,
             organization_id=organization.pk,
             published_at=organization.verified_at,

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import ChainNode
 from catalog.search_documents import chain_facets, industry_facets, organization_facets
-from search.documents import DocumentType, SearchDocument, register
+from search.documents import DocumentType, SearchDocument, register, url_for
 from search.labels import register_labels
 
 from .models import PUBLIC_CALL_STATUSES, Call, CallKind, CallStatus
@@ -51,7 +51,7 @@ class CallDocument(DocumentType):
             title=call.title,
             summary=call.summary,
             body=" ".join([call.background, indicators, call.deliverables, details]),
-            url=call.get_absolute_url(),
+            url=url_for("challenges:call_detail", call.pk),
             organization=call.issuer.name,
             organization_id=call.issuer_id,
             published_at=call.published_at,

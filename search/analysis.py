@@ -30,6 +30,8 @@ _SPLIT_VOCABULARY = re.compile(r"[、，,；;（）()\s/和及与]+")
 
 # Other apps add words to the dictionary (e.g. the GB/T 4754 names) without this module
 # importing them: ``register_vocabulary(lambda: [...])`` in their AppConfig.ready().
+MEMO_LIMIT = 500_000
+
 _vocabulary_providers: list[Callable[[], Iterable[str]]] = []
 
 
@@ -50,12 +52,18 @@ def _read_lines(name: str) -> list[str]:
 
 def normalise(text: str) -> str:
     """Fold full-width forms and compatibility characters, then lower-case."""
-    return unicodedata.normalize("NFKC", text or "").lower()
+    text = text or ""
+    if not unicodedata.is_normalized("NFKC", text):  # the quick check is much cheaper
+        text = unicodedata.normalize("NFKC", text)
+    return text.lower()
 
 
 def _fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Normalise character by character, remembering where each folded character came from
-    (NFKC may turn one character into several, e.g. "㎜" into "mm")."""
+    """Normalise, remembering where each folded character came from (NFKC may turn one
+    character into several, e.g. "㎜" into "mm"; then it is done character by character)."""
+    whole = normalise(text)
+    if len(whole) == len(text):
+        return whole, [*range(len(text)), len(text)]
     folded: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
@@ -87,6 +95,8 @@ class Analyzer:
                 if len(part) >= 2:
                     self._jieba.add_word(part, 20000, "n")
         self.stop_words = frozenset(normalise(w) for line in stop_words for w in line.split())
+        self._expanded: dict[str, tuple[str, ...]] = {}
+        self._whole: dict[str, tuple[str, ...]] = {}
 
     @staticmethod
     def _keep(term: str) -> bool:
@@ -128,8 +138,36 @@ class Analyzer:
                         yield part, start + part_start, start + part_end
 
     def terms(self, text: str, *, expand: bool = True) -> list[str]:
-        """Return the terms of ``text``, in order, repeats kept (for term frequency)."""
-        return [token.term for token in self.tokens(text, expand=expand)]
+        """Return the terms of ``text``, in order, repeats kept (for term frequency).
+
+        The indexing path: no offsets are needed, and each distinct word is analyzed once
+        per process (a memo), so the cost per word is one dictionary lookup.
+        """
+        memo = self._expanded if expand else self._whole
+        result: list[str] = []
+        for word in self._jieba.cut(normalise(text)):
+            terms = memo.get(word)
+            if terms is None:
+                terms = self._word_terms(word, expand)
+                if len(memo) > MEMO_LIMIT:
+                    memo.clear()
+                memo[word] = terms
+            result.extend(terms)
+        return result
+
+    def _word_terms(self, word: str, expand: bool) -> tuple[str, ...]:
+        if _MIXED.search(word) and _LATIN.search(word):
+            pieces = _SCRIPT_RUN.findall(word)
+        else:
+            pieces = [word]
+            if expand and len(word) > 2 and _CJK_WORD.match(word):
+                pieces += [p for p in self._jieba.cut_for_search(word) if len(p) < len(word)]
+        terms = []
+        for piece in pieces:
+            piece = piece.strip()
+            if self._keep(piece) and piece not in self.stop_words:
+                terms.append(self.synonyms.get(piece, piece))
+        return tuple(terms)
 
     def query_terms(self, text: str) -> list[str]:
         """Return the distinct whole-word terms of a user's query; stop words are kept when

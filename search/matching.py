@@ -3,7 +3,8 @@
 1. Pick the source's key terms by tf·idf, with document frequencies from the engine.
 2. Ask the engine for a candidate pool: the weighted terms, at least one must match, plus
    the filters that must hold (type, status, eligibility, chain or region when required).
-3. Re-rank in Python: drop candidates matching too few key terms (minimum should match),
+3. Re-rank in Python: drop candidates whose shared key terms carry too little of the
+   source's key-term weight (a weighted minimum should match),
    combine the engine's relevance with the share of key-term weight matched, and apply
    business boosts (little giant, verified first use, TRL meets the requirement, same chain
    node, freshness), keeping every component for the explanation shown to users.
@@ -12,6 +13,7 @@
 from __future__ import annotations
 
 import math
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -98,11 +100,12 @@ def key_terms(
     return weighted[:limit]
 
 
-def minimum_should_match(count: int) -> int:
-    """At least two key terms (one when there are few), or a tenth of them."""
-    if count <= 2:
-        return 1
-    return max(2, math.ceil(count / 10))
+# Minimum should match, weighted: the key terms a candidate shares must carry at least this
+# share of the source's key-term weight. Measured on the shared corpus (bench/README.md): a
+# stricter count-based rule (two terms or more) dropped useful candidates and lowered
+# precision@10 from 0.47 to 0.41; this weighted floor only drops coincidences on a generic
+# word.
+MIN_COVERAGE = 0.03
 
 
 def find_matches(
@@ -112,14 +115,20 @@ def find_matches(
     limit: int = 20,
     pool: int = POOL,
     now: datetime | None = None,
+    timings: dict[str, float] | None = None,
 ) -> list[Match]:
-    """Return the best ``limit`` matches for ``source``, each with its explanation."""
+    """Return the best ``limit`` matches for ``source``, each with its explanation.
+
+    ``timings``, when given, receives the seconds spent in each phase (for profiling).
+    """
     engine = engine or get_engine()
     now = now or datetime.now(tz=UTC)
+    clock = time.perf_counter()
+    terms = get_analyzer().terms(source.text, expand=False)
+    clock = _lap(timings, "analysis", clock)
     self_indexed = bool(source.indexed_as) and bool(engine.get([source.indexed_as]))
-    weights = key_terms(
-        get_analyzer().terms(source.text, expand=False), engine, self_indexed=self_indexed
-    )
+    weights = key_terms(terms, engine, self_indexed=self_indexed)
+    clock = _lap(timings, "key_terms", clock)
     if not weights:
         return []
     top = weights[0][1]
@@ -133,9 +142,9 @@ def find_matches(
         with_terms=True,
     )
     candidates = engine.search(query).hits
+    clock = _lap(timings, "engine", clock)
     if not candidates:
         return []
-    needed = minimum_should_match(len(weights))
     total_weight = sum(weight for _term, weight in weights)
     best = max(hit.score for hit in candidates) or 1.0
     matches = []
@@ -143,17 +152,25 @@ def find_matches(
         if source.exclude_organization and hit.organization_id == source.exclude_organization:
             continue
         matched = [(term, weight) for term, weight in weights if term in hit.terms]
-        if len(matched) < needed:
+        coverage = sum(weight for _term, weight in matched) / total_weight
+        if coverage < MIN_COVERAGE:
             continue
         relevance = hit.score / best
-        coverage = sum(weight for _term, weight in matched) / total_weight
         facets, boosts = _explain(source, hit, now)
         score = (RELEVANCE_SHARE * relevance + COVERAGE_SHARE * coverage) * (
             1 + sum(value for _label, value in boosts)
         )
         matches.append(Match(hit, score, relevance, coverage, matched, facets, boosts))
     matches.sort(key=lambda m: (-m.score, m.hit.id))
+    _lap(timings, "rerank", clock)
     return matches[:limit]
+
+
+def _lap(timings: dict[str, float] | None, phase: str, since: float) -> float:
+    now = time.perf_counter()
+    if timings is not None:
+        timings[phase] = timings.get(phase, 0.0) + now - since
+    return now
 
 
 def _explain(source: MatchSource, hit: SearchHit, now: datetime):

@@ -9,10 +9,13 @@ is no longer public is deleted. If the engine fails the rows stay for the next d
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, transaction
 
 from .analysis import get_analyzer
 from .documents import SearchDocument, document_type, document_types
@@ -22,6 +25,7 @@ from .models import OutboxEntry
 
 logger = logging.getLogger(__name__)
 BATCH = 1000
+CHUNK = 1000
 
 
 def index_later(doc_type: str, *pks: int) -> None:
@@ -112,13 +116,41 @@ def _related(name: str, pk: int) -> Iterable[tuple[str, int]]:
     return kind.related(instance)
 
 
-def iter_documents(names: Iterable[str] | None = None, *, version: int = 0):
-    """Every public document of the given types (all by default), analyzed, for rebuilds."""
-    for name, kind in document_types().items():
-        if names is not None and name not in names:
-            continue
-        for instance in kind.get_queryset().iterator(chunk_size=2000):
-            if kind.is_public(instance):
-                document = analyzed(kind.to_document(instance))
-                document.version = version
-                yield document
+def iter_documents(
+    names: Iterable[str] | None = None, *, version: int = 0, workers: int | None = None
+):
+    """Every public document of the given types (all by default), analyzed, for rebuilds.
+
+    Reading records and segmenting their text is the slow part, so chunks of records are
+    prepared by ``workers`` processes (one per CPU by default) while this one writes.
+    """
+    workers = workers or os.cpu_count() or 1
+    chunks = [
+        (name, pks[start : start + CHUNK], version)
+        for name, kind in document_types().items()
+        if names is None or name in names
+        for pks in [list(kind.get_queryset().order_by("pk").values_list("pk", flat=True))]
+        for start in range(0, len(pks), CHUNK)
+    ]
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            yield from _build_chunk(chunk)
+        return
+    # Each process opens its own database connection; inherited ones must not be shared.
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for documents in pool.map(_build_chunk, chunks):
+            yield from documents
+
+
+def _build_chunk(chunk: tuple[str, list[int], int]) -> list[SearchDocument]:
+    name, pks, version = chunk
+    kind = document_type(name)
+    documents = []
+    for _pk, instance in sorted(kind.load(pks).items()):
+        if kind.is_public(instance):
+            document = analyzed(kind.to_document(instance))
+            document.version = version
+            documents.append(document)
+    return documents
