@@ -92,9 +92,8 @@ def drain(engine=None, *, batch: int = BATCH) -> int:
             if row.doc_type not in document_types():
                 continue  # a type that no longer exists: drop its rows below
             refs[(row.doc_type, row.object_id)] = row.pk  # the newest row wins
-        for (name, pk), version in list(refs.items()):
-            for related in _related(name, pk):
-                refs.setdefault(related, version)
+        for related, version in _related(refs).items():
+            refs.setdefault(related, version)
         try:
             engine.apply(build_changes(refs))
         except EngineUnavailable:
@@ -108,12 +107,18 @@ def drain(engine=None, *, batch: int = BATCH) -> int:
         done += len(rows)
 
 
-def _related(name: str, pk: int) -> Iterable[tuple[str, int]]:
-    kind = document_type(name)
-    instance = kind.load([pk]).get(pk)
-    if instance is None:
-        return ()
-    return kind.related(instance)
+def _related(refs: dict[tuple[str, int], int]) -> dict[tuple[str, int], int]:
+    """Documents that show data of the changed ones (one bulk load per type)."""
+    by_type: dict[str, dict[int, int]] = {}
+    for (name, pk), version in refs.items():
+        by_type.setdefault(name, {})[pk] = version
+    related: dict[tuple[str, int], int] = {}
+    for name, versions in by_type.items():
+        kind = document_type(name)
+        for pk, instance in kind.load(versions).items():
+            for ref in kind.related(instance):
+                related.setdefault(ref, versions[pk])
+    return related
 
 
 def iter_documents(
