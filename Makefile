@@ -14,7 +14,7 @@ run: $(VENV)/.installed
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py rebuild_index
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	DEBUG=1 $(BIN)/python manage.py run_periodic & trap "kill $$!" EXIT; \
+	DEBUG=1 $(BIN)/python manage.py run_periodic & trap "kill $$!" EXIT INT TERM; \
 	DEBUG=1 $(BIN)/daphne -b $(HOST) -p $(PORT) config.asgi:application
 
 # Set up and run the whole test suite (suites needing PostgreSQL, Redis or a browser
