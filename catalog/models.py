@@ -66,10 +66,6 @@ class ChainNode(models.Model):
     def __str__(self) -> str:
         return f"{self.chain.name} · {self.name}"
 
-    @property
-    def label(self) -> str:
-        return self.name
-
 
 class ListingStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")

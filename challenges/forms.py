@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Organization, OrganizationKind, QualificationLevel, VerificationStatus
+from accounts.models import Organization, OrganizationKind, VerificationStatus
 from accounts.validators import normalise_code
 from catalog.forms import ChainNodesField
 from catalog.models import ListingStatus, Product
@@ -341,6 +341,3 @@ class AdvanceForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["applications"].queryset = queryset
         self.fields["applications"].label_from_instance = lambda a: a.applicant.name
-
-
-QUALIFICATION_FILTER_CHOICES = [c for c in QualificationLevel.choices if c[0] != "none"]

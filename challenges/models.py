@@ -216,12 +216,6 @@ class Call(models.Model):
     def uses_rounds(self) -> bool:
         return self.kind == CallKind.COMPETITION
 
-    def submission_deadline(self) -> timezone.datetime:
-        """The deadline that applies now: the current round's, or the call's."""
-        if self.current_round_id and self.current_round.position > 1:
-            return self.current_round.deadline
-        return self.deadline
-
 
 EVENT_LABELS = {
     "create": _("Created"),

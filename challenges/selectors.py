@@ -140,6 +140,13 @@ def assignments_of(expert) -> QuerySet[Assignment]:
     )
 
 
+def call_handlers(call: Call):
+    """The users handling a call: its named handlers and the issuer's administrators."""
+    from .services._common import handlers_of
+
+    return handlers_of(call).order_by("name")
+
+
 def call_review_queue() -> QuerySet[Call]:
     return (
         Call.objects.filter(status=CallStatus.PENDING_REVIEW)

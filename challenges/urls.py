@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("calls/<int:pk>/do/<slug:action>/", calls.call_transition, name="call_transition"),
     path("calls/<int:pk>/panel/close/", calls.call_panel_close, name="call_panel_close"),
+    path("calls/<int:pk>/handlers/", workspaces.handler_add, name="handler_add"),
     path("calls/<int:pk>/questions/", calls.question_ask, name="question_ask"),
     path("calls/<int:pk>/objections/", calls.objection_file, name="objection_file"),
     path("calls/<int:pk>/apply/", applications.application_start, name="application_start"),

@@ -22,23 +22,17 @@ from challenges import services as call_services
 from search.documents import document_types
 from search.engines.base import EngineUnavailable
 from search.labels import labels_for
-from search.matching import find_matches
+from search.matching import CHAIN_NODE_FACET, PROVINCE_FACET, find_matches
 
 LIMIT = 10
 
 
 def _render(request, matches, *, title, call=None):
     node_ids = {
-        value
-        for m in matches
-        for label, value in m.matched_facets
-        if str(label) == str(_("Chain node"))
+        value for m in matches for label, value in m.matched_facets if label is CHAIN_NODE_FACET
     }
     provinces = {
-        value
-        for m in matches
-        for label, value in m.matched_facets
-        if str(label) == str(_("Province"))
+        value for m in matches for label, value in m.matched_facets if label is PROVINCE_FACET
     }
     nodes = labels_for("chain_node", node_ids)
     regions = labels_for("province", provinces)
@@ -47,7 +41,10 @@ def _render(request, matches, *, title, call=None):
     for match in matches:
         match.type_label = type_labels.get(match.hit.type, match.hit.type)
         facets = [
-            (label, nodes.get(value) or regions.get(value) or value)
+            (
+                label,
+                {CHAIN_NODE_FACET: nodes, PROVINCE_FACET: regions}.get(label, {}).get(value, value),
+            )
             for label, value in match.matched_facets
         ]
         rows.append((match, facets))

@@ -198,7 +198,3 @@ def get_analyzer() -> Analyzer:
                     words, _read_lines("synonyms.txt"), _read_lines("stopwords.txt")
                 )
     return _analyzer
-
-
-def analyze(text: str) -> list[str]:
-    return get_analyzer().terms(text)

@@ -29,6 +29,10 @@ POOL = 100
 # Re-ranking weights: relevance from the engine vs. share of the source's key terms matched.
 RELEVANCE_SHARE = 0.6
 COVERAGE_SHARE = 0.4
+# Labels of the facets an explanation names; callers recognise them by identity.
+TRL_FACET = _("TRL")
+CHAIN_NODE_FACET = _("Chain node")
+PROVINCE_FACET = _("Province")
 BOOSTS = {
     "little_giant": (0.15, _("National little giant")),
     "provincial": (0.05, _("Provincial SRDI SME")),
@@ -190,14 +194,14 @@ def _explain(source: MatchSource, hit: SearchHit, now: datetime):
         boost("verified")
     if source.trl_required and hit.trl and hit.trl >= source.trl_required:
         boost("trl")
-        facets.append((_("TRL"), str(hit.trl)))
+        facets.append((TRL_FACET, str(hit.trl)))
     shared_nodes = sorted(set(source.chain_nodes) & set(hit.facets.get("chain_node", [])))
     if shared_nodes:
         boost("chain_node")
-        facets.extend((_("Chain node"), node) for node in shared_nodes)
+        facets.extend((CHAIN_NODE_FACET, node) for node in shared_nodes)
     if source.province and source.province in hit.facets.get("province", []):
         boost("region")
-        facets.append((_("Province"), source.province))
+        facets.append((PROVINCE_FACET, source.province))
     if hit.published_at and (now - hit.published_at).days <= 180:
         boost("fresh")
     return facets, boosts

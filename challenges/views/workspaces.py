@@ -10,9 +10,11 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from accounts import rules as account_rules
+from accounts import selectors as account_selectors
 from accounts.exceptions import DomainError
 from accounts.forms import ReasonForm
 from accounts.http import form_errors_to_messages
+from accounts.models import User
 
 from .. import rules, selectors, services
 from ..forms import (
@@ -61,6 +63,9 @@ def call_manage(request, pk: int):
     }
     if tab == "overview":
         context.update(
+            handlers=list(selectors.call_handlers(call)),
+            can_add_handlers=account_rules.is_org_admin(request.user, call.issuer),
+            members=account_selectors.members_of(call.issuer).filter(status="active"),
             indicators=list(call.indicators.all()),
             criteria=list(call.criteria.select_related("round")),
             rounds=list(call.rounds.all()),
@@ -150,6 +155,21 @@ def expert_workspace(request):
             "conflict_form": ConflictForm(),
         },
     )
+
+
+@require_POST
+def handler_add(request, pk: int):
+    call = rules.access_call(request.user, pk)
+    user = User.objects.filter(pk=request.POST.get("user") or 0).first()
+    if user is None:
+        raise Http404
+    try:
+        services.call_handler_add(actor=request.user, call=call, user=user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("%(name)s now handles this call.") % {"name": user.name})
+    return redirect("challenges:call_manage", pk=call.pk)
 
 
 @require_POST

@@ -244,3 +244,29 @@ def test_applicants_see_no_score_sheets_even_after_the_panel_closes(client):
         page = response.text
         assert "评审专家乙" not in page
         assert "专家总体意见" not in page and "评分意见" not in page
+
+
+def test_an_issuer_admin_adds_a_handler_who_then_sees_the_workspace(client):
+    from accounts.models import MembershipRole
+
+    call = CallFactory()
+    colleague = member_of(call.issuer, role=MembershipRole.MEMBER)
+    url = reverse("challenges:call_manage", args=[call.pk])
+    client.force_login(colleague)
+    assert client.get(url).status_code == 404
+    client.force_login(member_of(call.issuer))  # an administrator of the issuer
+    client.post(reverse("challenges:handler_add", args=[call.pk]), {"user": colleague.pk})
+    client.force_login(colleague)
+    assert client.get(url).status_code == 200
+
+
+def test_a_plain_member_cannot_add_handlers(client):
+    from accounts.models import MembershipRole
+
+    call = CallFactory()
+    member = member_of(call.issuer, role=MembershipRole.MEMBER)
+    call.handlers.add(member)
+    other = member_of(call.issuer, role=MembershipRole.MEMBER)
+    client.force_login(member)
+    client.post(reverse("challenges:handler_add", args=[call.pk]), {"user": other.pk})
+    assert not call.handlers.filter(pk=other.pk).exists()
