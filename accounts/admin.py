@@ -1,8 +1,11 @@
-"""Django admin for operators. Status changes go through the services, as everywhere else."""
+"""Django admin for operators: domain records are read here; changes go through the
+services (admin actions), as on every page. See core/admin.py."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+
+from core.admin import ReadOnlyAdmin, service_action
 
 from . import services
 from .exceptions import DomainError
@@ -42,7 +45,10 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(ReadOnlyAdmin):
+    """Organizations are edited by their own administrators on the platform's pages and
+    verified in the review queue; here operators read them and verify in bulk."""
+
     list_display = [
         "name",
         "kind",
@@ -53,34 +59,36 @@ class OrganizationAdmin(admin.ModelAdmin):
     ]
     list_filter = ["kind", "verification_status", "qualification_level", "province"]
     search_fields = ["name", "credit_code"]
-    readonly_fields = [
-        "verification_status",
-        "verified_by",
-        "verified_at",
-        "rejection_reason",
-        "qualification_level",
-        "created_by",
-    ]
-    raw_id_fields = ["industry"]
     inlines = [MembershipInline]
-    actions = ["verify"]
-
-    @admin.action(description=_("Verify the selected organizations"))
-    def verify(self, request, queryset):
-        for organization in queryset:
-            try:
-                services.organization_verify(actor=request.user, organization=organization)
-            except DomainError as error:
-                self.message_user(request, f"{organization}: {error.message}", messages.WARNING)
+    actions = [
+        service_action(
+            "verify_organizations",
+            _("Verify the selected organizations"),
+            lambda actor, organization: services.organization_verify(
+                actor=actor, organization=organization
+            ),
+            done=_("%(count)d organization(s) verified."),
+            error_types=(DomainError,),
+        )
+    ]
 
 
 @admin.register(Qualification)
-class QualificationAdmin(admin.ModelAdmin):
+class QualificationAdmin(ReadOnlyAdmin):
     list_display = ["organization", "level", "year", "batch", "status"]
     list_filter = ["level", "status", "year"]
     search_fields = ["organization__name"]
-    readonly_fields = ["status", "verified_by", "verified_at", "submitted_by"]
-    raw_id_fields = ["organization"]
+    actions = [
+        service_action(
+            "verify_qualifications",
+            _("Verify the selected qualifications"),
+            lambda actor, qualification: services.qualification_verify(
+                actor=actor, qualification=qualification
+            ),
+            done=_("%(count)d qualification(s) verified."),
+            error_types=(DomainError,),
+        )
+    ]
 
 
 @admin.register(Expert)
@@ -109,10 +117,6 @@ class ExpertAdmin(admin.ModelAdmin):
 
 
 @admin.register(OrganizationEvent)
-class OrganizationEventAdmin(admin.ModelAdmin):
+class OrganizationEventAdmin(ReadOnlyAdmin):
     list_display = ["organization", "action", "actor", "created_at"]
     list_filter = ["action"]
-    readonly_fields = ["organization", "actor", "action", "note", "created_at"]
-
-    def has_add_permission(self, request) -> bool:
-        return False

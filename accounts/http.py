@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 
 
 def redirect_back(request, default: str):
@@ -15,6 +16,15 @@ def redirect_back(request, default: str):
     ):
         return redirect(target)
     return redirect(default)
+
+
+def site_url(request) -> str:
+    """Return the scheme and host this request came to, for links in e-mails.
+
+    ``get_host`` checks the Host header against ``ALLOWED_HOSTS``, so a forged header
+    cannot point a link elsewhere.
+    """
+    return f"{request.scheme}://{request.get_host()}"
 
 
 def apply_service_errors(form, error: ValidationError) -> None:
@@ -33,4 +43,6 @@ def form_errors_to_messages(request, form) -> None:
     for field, errors in form.errors.items():
         label = form.fields[field].label if field in form.fields else ""
         for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
+            if label:
+                error = _("%(label)s: %(error)s") % {"label": label, "error": error}
+            messages.error(request, error)

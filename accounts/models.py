@@ -44,6 +44,11 @@ class User(AbstractUser):
     def get_short_name(self) -> str:
         return self.name
 
+    @property
+    def is_awaiting_activation(self) -> bool:
+        """Signed up but has not yet followed the activation link (never logged in)."""
+        return not self.is_active and self.last_login is None
+
 
 class OrganizationKind(models.TextChoices):
     LEAD = "lead", _("Lead enterprise")
@@ -102,7 +107,7 @@ class Organization(models.Model):
         blank=True,
         related_name="+",
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=5000, blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/%Y/%m/", blank=True)
     logo_thumbnail = models.ImageField(upload_to="logos/%Y/%m/", blank=True, editable=False)
     website = models.URLField(_("website"), blank=True)
@@ -125,7 +130,7 @@ class Organization(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     verified_at = models.DateTimeField(null=True, blank=True)
-    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    rejection_reason = models.TextField(_("reason for rejection"), max_length=2000, blank=True)
     # Highest verified qualification; kept by services.qualification_verify / _revoke so
     # lists, facets and badges need no join.
     qualification_level = models.CharField(
@@ -192,7 +197,7 @@ class OrganizationEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     action = models.CharField(max_length=40)
-    note = models.TextField(blank=True)
+    note = models.TextField(max_length=4000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -297,7 +302,7 @@ class Qualification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     verified_at = models.DateTimeField(null=True, blank=True)
-    rejection_reason = models.TextField(_("reason"), blank=True)
+    rejection_reason = models.TextField(_("reason"), max_length=2000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -331,7 +336,7 @@ class Expert(models.Model):
     industries = models.ManyToManyField(
         "reference.Industry", verbose_name=_("industries"), blank=True, related_name="+"
     )
-    bio = models.TextField(_("biography"), blank=True)
+    bio = models.TextField(_("biography"), max_length=4000, blank=True)
     is_active = models.BooleanField(_("active in the pool"), default=True)
     appointed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -71,6 +71,13 @@ def can_view_organization(user, organization: Organization) -> bool:
     return is_member(user, organization)
 
 
+def can_see_calls_for_organization(user, organization: Organization) -> bool:
+    """"Calls and demands for you" on a profile: its members and administrators only."""
+    if is_platform_admin(user):
+        return True
+    return is_member(user, organization)
+
+
 def can_edit_organization(user, organization: Organization) -> bool:
     return is_org_admin(user, organization)
 

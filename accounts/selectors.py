@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 
 from .models import (
     Membership,
@@ -10,8 +12,32 @@ from .models import (
     Organization,
     Qualification,
     QualificationStatus,
+    User,
     VerificationStatus,
 )
+from .tokens import activation_token_generator
+
+
+def user_for_activation(*, uidb64: str, token: str) -> User | None:
+    """Return the account an activation link names, if the link is valid and still unused."""
+    try:
+        pk = int(force_str(urlsafe_base64_decode(uidb64)))
+    except (TypeError, ValueError, OverflowError):
+        return None
+    user = User.objects.filter(pk=pk).first()
+    if user is None or not user.is_awaiting_activation:
+        return None
+    if not activation_token_generator.check_token(user, token):
+        return None
+    return user
+
+
+def user_awaiting_activation(*, username: str) -> User | None:
+    """Return the account with this login name if it has not been activated yet."""
+    user = User.objects.filter(username=username).first()
+    if user is None or not user.is_awaiting_activation:
+        return None
+    return user
 
 
 def organization_list_public(
@@ -39,12 +65,17 @@ def organization_list_public(
 
 
 def organization_find_for_joining(*, query: str) -> QuerySet[Organization]:
-    """Return organizations a user may ask to join: by exact code, or by name."""
+    """Return verified organizations a user may ask to join: by exact code, or by name.
+
+    Unverified organizations are left out: their pages are not public, so a stranger can
+    neither see them nor ask to join them.
+    """
     query = query.strip()
     if not query:
         return Organization.objects.none()
     return Organization.objects.filter(
-        Q(credit_code__iexact=query) | Q(name__icontains=query)
+        Q(credit_code__iexact=query) | Q(name__icontains=query),
+        verification_status=VerificationStatus.VERIFIED,
     ).order_by("name")[:20]
 
 

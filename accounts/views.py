@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -22,17 +23,35 @@ from reference.regions import Province
 from . import rules, selectors, services
 from .exceptions import DomainError
 from .forms import (
+    ActivationForm,
     ExpertProfileForm,
     JoinOrganizationForm,
+    LoginForm,
     OrganizationForm,
     QualificationForm,
     ReasonForm,
     SignUpForm,
 )
-from .http import apply_service_errors, redirect_back
+from .http import apply_service_errors, redirect_back, site_url
 from .models import Membership, OrganizationKind, QualificationLevel
 
 ORGANIZATIONS_PER_PAGE = 24
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login page; a right password for an account awaiting activation re-sends
+    its activation link (django-axes counts such an attempt as a failed login, which
+    bounds how many mails one can cause)."""
+
+    form_class = LoginForm
+    template_name = "accounts/login.html"
+
+    def form_invalid(self, form):
+        if form.user_awaiting_activation is not None:
+            services.user_activation_resend(
+                user=form.user_awaiting_activation, site_url=site_url(self.request)
+            )
+        return super().form_invalid(form)
 
 
 @login_not_required
@@ -42,15 +61,43 @@ def sign_up(request):
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.user_sign_up(
+            services.user_sign_up(
                 username=form.cleaned_data["username"],
                 email=form.cleaned_data["email"],
                 name=form.cleaned_data["name"],
                 phone=form.cleaned_data.get("phone", ""),
                 password=form.cleaned_data["password1"],
+                site_url=site_url(request),
             )
         except ValidationError as error:
             apply_service_errors(form, error)
+        else:
+            # The same page whether or not the address already had an account.
+            return redirect("accounts:sign_up_done")
+    return render(request, "accounts/sign_up.html", {"form": form})
+
+
+@login_not_required
+def sign_up_done(request):
+    return render(request, "accounts/sign_up_done.html")
+
+
+@login_not_required
+def activate(request, uidb64: str, token: str):
+    """Ask for the sign-up password, then activate the account and log the user in."""
+    user = selectors.user_for_activation(uidb64=uidb64, token=token)
+    if user is None:
+        return render(request, "accounts/activation_invalid.html", status=404)
+    form = ActivationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.user_activate(
+                user=user, token=token, password=form.cleaned_data["password"]
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        except DomainError:
+            return render(request, "accounts/activation_invalid.html", status=404)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
@@ -58,7 +105,7 @@ def sign_up(request):
                 _("Welcome! Register your organization or ask to join one to get started."),
             )
             return redirect("portal:dashboard")
-    return render(request, "accounts/sign_up.html", {"form": form})
+    return render(request, "accounts/activate.html", {"form": form, "account": user})
 
 
 @login_not_required

@@ -66,7 +66,7 @@ def to_document(record: Record) -> SearchDocument:
         deadline=record.posted + timedelta(days=365) if not is_result else None,
         trl=rng.randint(2, 9) if is_result else None,
         facets={
-            "kind": ["rnd_demand"] if not is_result else ["pilot"],
+            **({"maturity": ["pilot"]} if is_result else {"call_kind": ["rnd_demand"]}),
             "status": ["published"],
             "section": [record.section],
             "field": [record.area] if record.area else [],

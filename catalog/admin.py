@@ -1,5 +1,14 @@
-from django.contrib import admin
+"""Django admin for operators. Chains are reference data edited here; listings are read
+here and moved through their life cycle by admin actions that call the services (an edit
+form would skip the history and the search outbox; see core/admin.py)."""
 
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from accounts.exceptions import DomainError
+from core.admin import ReadOnlyAdmin, service_action
+
+from . import services
 from .models import ChainNode, IndustryChain, ListingEvent, OpenResource, Product, ResearchResult
 
 
@@ -11,6 +20,9 @@ class ChainNodeInline(admin.TabularInline):
 
 @admin.register(IndustryChain)
 class IndustryChainAdmin(admin.ModelAdmin):
+    """Chains and nodes are reference data: search documents store node ids, and labels are
+    read at query time, so editing them here leaves no index stale."""
+
     list_display = ["name", "slug", "position"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ChainNodeInline]
@@ -23,15 +35,29 @@ class ChainNodeAdmin(admin.ModelAdmin):
     filter_horizontal = ["industries"]
 
 
-class ListingAdmin(admin.ModelAdmin):
-    """Read and correct listings; publishing and rejecting happen in the review queue."""
+class ListingAdmin(ReadOnlyAdmin):
+    """Read listings; publish and archive through the services (the review queue does the
+    same with a reason box for rejections)."""
 
     list_display = ["title", "organization", "status", "updated_at"]
     list_filter = ["status"]
     search_fields = ["title", "organization__name"]
-    readonly_fields = ["status", "rejection_reason", "submitted_at", "published_at", "created_by"]
-    raw_id_fields = ["organization", "industry"]
-    filter_horizontal = ["chain_nodes"]
+    actions = [
+        service_action(
+            "publish_listings",
+            _("Publish the selected listings (awaiting review)"),
+            lambda actor, listing: services.listing_publish(actor=actor, listing=listing),
+            done=_("%(count)d listing(s) published."),
+            error_types=(DomainError,),
+        ),
+        service_action(
+            "archive_listings",
+            _("Archive the selected listings"),
+            lambda actor, listing: services.listing_archive(actor=actor, listing=listing),
+            done=_("%(count)d listing(s) archived."),
+            error_types=(DomainError,),
+        ),
+    ]
 
 
 admin.site.register(Product, ListingAdmin)
@@ -40,7 +66,7 @@ admin.site.register(OpenResource, ListingAdmin)
 
 
 @admin.register(ListingEvent)
-class ListingEventAdmin(admin.ModelAdmin):
+class ListingEventAdmin(ReadOnlyAdmin):
     list_display = [
         "content_type",
         "object_id",
@@ -51,6 +77,3 @@ class ListingEventAdmin(admin.ModelAdmin):
         "created_at",
     ]
     list_filter = ["action", "content_type"]
-
-    def has_add_permission(self, request) -> bool:
-        return False

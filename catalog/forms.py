@@ -66,6 +66,10 @@ class PairLinesField(forms.CharField):
 
     widget = forms.Textarea(attrs={"rows": 4})
 
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("max_length", 4000)
+        super().__init__(**kwargs)
+
     def prepare_value(self, value):
         if isinstance(value, list):
             return "\n".join(f"{name}: {text}" for name, text in value)
@@ -90,6 +94,10 @@ class PatentLinesField(forms.CharField):
     """One ``number, kind`` per line, e.g. ``ZL202110234567.8, 发明专利``."""
 
     widget = forms.Textarea(attrs={"rows": 3})
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("max_length", 4000)
+        super().__init__(**kwargs)
 
     def prepare_value(self, value):
         if isinstance(value, list):

@@ -24,7 +24,7 @@ class IndustryChain(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=60, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=5000, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -49,7 +49,7 @@ class ChainNode(models.Model):
     key = models.SlugField(_("key"), max_length=60)
     name = models.CharField(_("name"), max_length=60)
     stage = models.CharField(_("stage"), max_length=12, choices=Stage.choices)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=5000, blank=True)
     industries = models.ManyToManyField(
         "reference.Industry", verbose_name=_("industries (GB/T 4754)"), blank=True, related_name="+"
     )
@@ -94,7 +94,7 @@ class Listing(models.Model):
     )
     title = models.CharField(_("title"), max_length=120)
     summary = models.CharField(_("summary"), max_length=300)
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), max_length=10000)
     keywords = models.JSONField(_("keywords"), default=list, blank=True)
     industry = models.ForeignKey(
         "reference.Industry",
@@ -110,7 +110,9 @@ class Listing(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=ListingStatus.choices, default=ListingStatus.DRAFT
     )
-    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    rejection_reason = models.TextField(
+        _("reason for rejection"), max_length=2000, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -162,7 +164,9 @@ class Product(Listing):
         blank=True,
         help_text=_('Pairs of [name, value], e.g. ["耐压", "1200 V"].'),
     )
-    application_scenarios = models.TextField(_("application scenarios"), blank=True)
+    application_scenarios = models.TextField(
+        _("application scenarios"), max_length=4000, blank=True
+    )
     certifications = models.CharField(_("certifications"), max_length=300, blank=True)
 
     class Meta(Listing.Meta):
@@ -242,7 +246,7 @@ class ResearchResult(Listing):
         validators=[MinValueValidator(Decimal("0"))],
         help_text=_("Leave empty for 面议 (price negotiable)."),
     )
-    team = models.TextField(_("team"), blank=True)
+    team = models.TextField(_("team"), max_length=4000, blank=True)
 
     class Meta(Listing.Meta):
         verbose_name = _("research result")
@@ -281,7 +285,9 @@ class OpenResource(Listing):
 
     kind = models.CharField(_("kind of resource"), max_length=12, choices=ResourceKind.choices)
     conditions = models.TextField(
-        _("conditions"), help_text=_("Who may use it and how: eligibility, fees, agreements.")
+        _("conditions"),
+        max_length=4000,
+        help_text=_("Who may use it and how: eligibility, fees, agreements."),
     )
     city = models.CharField(_("location"), max_length=50, blank=True)
 
@@ -303,7 +309,7 @@ class ListingEvent(models.Model):
     action = models.CharField(max_length=20)
     from_status = models.CharField(max_length=20, choices=ListingStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=ListingStatus.choices)
-    note = models.TextField(blank=True)
+    note = models.TextField(max_length=4000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

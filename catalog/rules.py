@@ -37,6 +37,13 @@ def can_view_listing(user, listing) -> bool:
     return is_owner(user, listing)
 
 
+def can_see_calls_for_listing(user, listing) -> bool:
+    """"Calls and demands for you" on a listing: for its owner and administrators only."""
+    if account_rules.is_platform_admin(user):
+        return True
+    return is_owner(user, listing)
+
+
 def can_create_listing(user, listing_type: str) -> bool:
     organization = account_rules.organization_of(user)
     if organization is None:

@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization, VerificationStatus
+from core.ids import parse_ids
 from search.documents import DocumentType, SearchDocument, register, url_for
 from search.labels import register_labels
 
@@ -19,7 +20,7 @@ from .models import (
 
 
 def _chain_node_labels(values) -> dict[str, str]:
-    ids = [int(v) for v in values if v.isdigit()]
+    ids = parse_ids(values)
     return {
         str(node.pk): f"{node.chain.name} · {node.name}"
         for node in ChainNode.objects.filter(pk__in=ids).select_related("chain")
@@ -27,7 +28,8 @@ def _chain_node_labels(values) -> dict[str, str]:
 
 
 register_labels("chain_node", _chain_node_labels)
-register_labels("kind", lambda values: {**dict(ResourceKind.choices), **dict(Maturity.choices)})
+register_labels("resource_kind", lambda values: dict(ResourceKind.choices))
+register_labels("maturity", lambda values: dict(Maturity.choices))
 
 
 def chain_facets(nodes) -> dict[str, list[str]]:
@@ -97,6 +99,7 @@ class ListingDocument(DocumentType):
 @register
 class ProductDocument(ListingDocument):
     name = "product"
+    number = 2
     label = _("Technology products")
     model = Product
 
@@ -122,6 +125,7 @@ class ProductDocument(ListingDocument):
 @register
 class ResearchResultDocument(ListingDocument):
     name = "result"
+    number = 3
     label = _("Research results")
     model = ResearchResult
 
@@ -130,13 +134,14 @@ class ResearchResultDocument(ListingDocument):
             result,
             " ".join([result.field, result.description, result.team]),
             trl=result.trl,
-            facets={"kind": [result.maturity], "field": [result.field]},
+            facets={"maturity": [result.maturity], "field": [result.field]},
         )
 
 
 @register
 class OpenResourceDocument(ListingDocument):
     name = "resource"
+    number = 4
     label = _("Open resources")
     model = OpenResource
 
@@ -144,7 +149,7 @@ class OpenResourceDocument(ListingDocument):
         return self.base(
             resource,
             " ".join([resource.description, resource.conditions, resource.city]),
-            facets={"kind": [resource.kind]},
+            facets={"resource_kind": [resource.kind]},
         )
 
 
@@ -154,6 +159,7 @@ class OrganizationDocument(DocumentType):
     can find a firm by its products). Declared here because catalog knows both."""
 
     name = "organization"
+    number = 5
     label = _("Organizations")
 
     def get_queryset(self):

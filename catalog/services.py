@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts import rules as account_rules
 from accounts.exceptions import InvalidState, NotAllowed
-from accounts.models import User
+from accounts.models import OrganizationKind, User
 from search.outbox import index_later
 from uploads.fields import store_image
 from uploads.images import ProcessedImage
@@ -211,12 +211,24 @@ def product_image_remove(*, actor: User, photo: ProductImage) -> None:
     transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
 
 
+# The kinds of organization that can be the user firm of a first use (enterprises).
+USER_FIRM_KINDS = frozenset({OrganizationKind.LEAD, OrganizationKind.LARGE, OrganizationKind.SME})
+
+
 @transaction.atomic
 def product_verification_record(
     *, product: Product, user_organization, project: str, url: str = ""
 ) -> ProductVerification:
     """Record a verified first use of a product; called by the open-call engine on the
-    final acceptance of a verification project (it has checked who may do that)."""
+    final acceptance of a verification project (it has checked who may do that).
+
+    ``user_organization`` is the user firm (应用单位) that used the product: an enterprise,
+    never the department that organised the project, nor the product's own maker.
+    """
+    if user_organization.kind not in USER_FIRM_KINDS:
+        raise InvalidState(_("The user firm must be an enterprise that will use the product."))
+    if user_organization.pk == product.organization_id:
+        raise InvalidState(_("The user firm is another enterprise, not the applicant itself."))
     verification = ProductVerification.objects.create(
         product=product, user_organization=user_organization, project=project, url=url
     )

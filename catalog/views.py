@@ -109,6 +109,7 @@ def listing_detail(request, listing_type: str, pk: int):
         else [],
         "actions": TRANSITIONS.available(listing.status, roles),
         "can_edit": rules.can_edit_listing(request.user, listing),
+        "show_calls_for_you": rules.can_see_calls_for_listing(request.user, listing),
         "show_history": is_owner or account_rules.is_platform_admin(request.user),
         "events": listing.events.select_related("actor") if roles else [],
         "reason_form": ReasonForm(),

@@ -5,16 +5,25 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.core import validators
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Organization, OrganizationKind, VerificationStatus
+from accounts.models import (
+    MembershipStatus,
+    Organization,
+    OrganizationKind,
+    User,
+    VerificationStatus,
+)
 from accounts.validators import normalise_code
 from catalog.forms import ChainNodesField
 from catalog.models import ListingStatus, Product
 from catalog.selectors import chain_node_choices
+from core.ids import parse_id
 from reference.forms import IndustryFormMixin
 from reference.regions import Province
+from reference.templatetags.numbers import share
 from uploads.fields import DocumentUploadField
 
 from . import kinds
@@ -182,9 +191,64 @@ class AttachmentForm(forms.Form):
     )
 
 
+class OrganizationByCodeField(forms.Field):
+    """Find a verified organization by its credit code (or exact name).
+
+    The typed text is stripped and its length checked first; only then is it looked up,
+    so ``clean`` returns an ``Organization`` (or ``None`` when optional and left empty)
+    and no text validator ever sees the organization. ``queryset`` narrows the search,
+    e.g. to enterprises.
+    """
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "not_found": _("No verified organization has this credit code or exact name."),
+    }
+
+    def __init__(self, *, max_length: int = 120, queryset=None, **kwargs) -> None:
+        self.max_length = max_length
+        self.queryset = queryset if queryset is not None else Organization.objects.all()
+        super().__init__(**kwargs)
+        self.validators.append(validators.MaxLengthValidator(max_length))
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs["maxlength"] = str(self.max_length)
+        return attrs
+
+    def to_python(self, value) -> str:
+        if isinstance(value, Organization):
+            return value.name
+        return "" if value in self.empty_values else str(value).strip()
+
+    def prepare_value(self, value):
+        return value.name if isinstance(value, Organization) else value
+
+    def clean(self, value) -> Organization | None:
+        text = super().clean(value)
+        if not text:
+            return None
+        verified = self.queryset.filter(verification_status=VerificationStatus.VERIFIED)
+        organization = (
+            verified.filter(credit_code=normalise_code(text)).first()
+            or verified.filter(name=text).first()
+        )
+        if organization is None:
+            raise forms.ValidationError(self.error_messages["not_found"], code="not_found")
+        return organization
+
+
 class ApplicationForm(forms.ModelForm):
     product = forms.ModelChoiceField(
         label=_("Product put forward"), queryset=Product.objects.none(), required=False
+    )
+    user_firm = OrganizationByCodeField(
+        label=_("User firm (应用单位)"),
+        required=False,
+        help_text=_(
+            "The enterprise that will use the product first: its credit code or exact name. "
+            "Needed before you submit; it is recorded on the product after acceptance."
+        ),
     )
 
     class Meta:
@@ -207,6 +271,10 @@ class ApplicationForm(forms.ModelForm):
             self.fields["product"].required = True
         elif not products.exists():
             del self.fields["product"]
+        if policy.names_user_firm:
+            self.initial.setdefault("user_firm", self.instance.user_firm)
+        else:
+            del self.fields["user_firm"]
         responses = {}
         if self.instance.pk:
             responses = dict(
@@ -224,31 +292,14 @@ class ApplicationForm(forms.ModelForm):
             )
 
     def service_data(self) -> dict:
-        return {
-            name: self.cleaned_data[name]
-            for name in ("technical_approach", "team", "prior_results", "budget", "schedule")
-        }
+        names = ("technical_approach", "team", "prior_results", "budget", "schedule")
+        data = {name: self.cleaned_data[name] for name in names}
+        if "user_firm" in self.fields:
+            data["user_firm"] = self.cleaned_data["user_firm"]
+        return data
 
     def responses(self) -> dict[int, str]:
         return {i.pk: self.cleaned_data.get(f"indicator_{i.pk}", "") for i in self.indicators}
-
-
-class OrganizationByCodeField(forms.CharField):
-    """Find a verified organization by its credit code (or exact name)."""
-
-    def to_python(self, value):
-        value = (super().to_python(value) or "").strip()
-        if not value:
-            return None
-        organization = (
-            Organization.objects.filter(credit_code=normalise_code(value)).first()
-            or Organization.objects.filter(name=value).first()
-        )
-        if organization is None or organization.verification_status != VerificationStatus.VERIFIED:
-            raise forms.ValidationError(
-                _("No verified organization has this credit code or exact name.")
-            )
-        return organization
 
 
 class PartnerInviteForm(forms.Form):
@@ -263,6 +314,27 @@ class ConflictForm(forms.Form):
         label=_("Organization's credit code or exact name"), max_length=120
     )
     reason = forms.CharField(label=_("Nature of the conflict"), max_length=300)
+
+
+class HandlerForm(forms.Form):
+    """Choose a member of the issuing organization to handle a call."""
+
+    user = forms.ModelChoiceField(
+        label=_("Member"),
+        queryset=User.objects.none(),
+        error_messages={
+            "required": _("Choose an active member of your organization."),
+            "invalid_choice": _("Choose an active member of your organization."),
+        },
+    )
+
+    def __init__(self, *args, call: Call, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = User.objects.filter(
+            memberships__organization=call.issuer,
+            memberships__status=MembershipStatus.ACTIVE,
+            is_active=True,
+        )
 
 
 class TextForm(forms.Form):
@@ -281,12 +353,14 @@ class MilestoneForm(forms.Form):
     title = forms.CharField(label=_("Milestone"), max_length=120)
     due_date = forms.DateField(label=_("Due date"), widget=DateInput())
     deliverables = forms.CharField(
-        label=_("Deliverables"), widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Deliverables"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
     )
 
 
 class MilestoneReportForm(forms.Form):
-    report = forms.CharField(label=_("Progress report"), widget=forms.Textarea(attrs={"rows": 4}))
+    report = forms.CharField(
+        label=_("Progress report"), widget=forms.Textarea(attrs={"rows": 4}), max_length=10000
+    )
     file = DocumentUploadField(label=_("Attachment"), required=False)
 
 
@@ -303,11 +377,16 @@ class ReviewSheetForm(forms.Form):
     def __init__(self, *args, criteria, existing: dict, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.criteria = criteria
+        rubric_weight = sum((c.weight for c in criteria), Decimal("0"))
         for criterion in criteria:
             value, note = existing.get(criterion.pk, (None, ""))
             self.fields[f"score_{criterion.pk}"] = forms.DecimalField(
                 label=_("%(name)s (0–%(max)d, weight %(weight)s)")
-                % {"name": criterion.name, "max": criterion.max_score, "weight": criterion.weight},
+                % {
+                    "name": criterion.name,
+                    "max": criterion.max_score,
+                    "weight": share(criterion.weight, rubric_weight),
+                },
                 min_value=0,
                 max_value=criterion.max_score,
                 decimal_places=2,
@@ -330,8 +409,19 @@ class ReviewSheetForm(forms.Form):
         }
 
 
+class IdsChoiceField(forms.ModelMultipleChoiceField):
+    """A multiple choice of rows whose posted ids are checked to be ids before the query."""
+
+    def _check_values(self, value):
+        if any(parse_id(pk) is None for pk in value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super()._check_values(value)
+
+
 class AdvanceForm(forms.Form):
-    applications = forms.ModelMultipleChoiceField(
+    applications = IdsChoiceField(
         label=_("Applications that advance"),
         queryset=Application.objects.none(),
         widget=forms.CheckboxSelectMultiple,

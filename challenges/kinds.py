@@ -26,6 +26,8 @@ class KindPolicy:
     description: object
     uses_rounds: bool = False
     requires_product: bool = False
+    # The application names the user firm (应用单位) that tries the product first.
+    names_user_firm: bool = False
     allows_consortium: bool = True
     min_qualification: str = QualificationLevel.NONE
     default_bonus: tuple[tuple[str, str], ...] = ()
@@ -69,6 +71,7 @@ POLICIES: dict[str, KindPolicy] = {
             "product first; passing acceptance records a verified first use on the product."
         ),
         requires_product=True,
+        names_user_firm=True,
         allows_consortium=False,
     ),
     CallKind.DEMONSTRATION: KindPolicy(

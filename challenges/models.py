@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from accounts.models import QualificationLevel
+from accounts.models import OrganizationKind, QualificationLevel
 from uploads.storage import private_storage
 
 
@@ -85,18 +85,20 @@ class Call(models.Model):
 
     title = models.CharField(_("title"), max_length=150)
     summary = models.TextField(_("public summary"), max_length=1000)
-    background = models.TextField(_("background"), blank=True)
+    background = models.TextField(_("background"), max_length=10000, blank=True)
     details = models.TextField(
         _("detailed requirements"),
+        max_length=20000,
         blank=True,
         help_text=_("Hidden until the viewer's organization accepts the terms, if terms are set."),
     )
     terms = models.TextField(
         _("terms (confidentiality agreement)"),
+        max_length=10000,
         blank=True,
         help_text=_("Leave empty when the detailed requirements are not confidential."),
     )
-    deliverables = models.TextField(_("expected deliverables"), blank=True)
+    deliverables = models.TextField(_("expected deliverables"), max_length=5000, blank=True)
     amount = models.DecimalField(
         _("award or budget (yuan)"),
         max_digits=14,
@@ -128,7 +130,9 @@ class Call(models.Model):
     eligible_provinces = models.JSONField(
         _("provinces"), default=list, blank=True, help_text=_("Empty means nationwide.")
     )
-    eligibility_note = models.TextField(_("other eligibility conditions"), blank=True)
+    eligibility_note = models.TextField(
+        _("other eligibility conditions"), max_length=2000, blank=True
+    )
     min_trl = models.PositiveSmallIntegerField(
         _("minimum technology readiness (TRL)"),
         null=True,
@@ -157,7 +161,7 @@ class Call(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=CallStatus.choices, default=CallStatus.DRAFT
     )
-    status_note = models.TextField(_("reason"), blank=True)
+    status_note = models.TextField(_("reason"), max_length=2000, blank=True)
     current_round = models.ForeignKey(
         "Round", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -281,7 +285,7 @@ class CallEvent(EventLabelMixin, models.Model):
     action = models.CharField(max_length=30)
     from_status = models.CharField(max_length=20, choices=CallStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=CallStatus.choices, blank=True)
-    note = models.TextField(blank=True)
+    note = models.TextField(max_length=4000, blank=True)
     # Public events (publish, close, publicity, award...) show on the public timeline.
     is_public = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -419,6 +423,53 @@ class TermsAcceptance(models.Model):
         return f"{self.organization_id} accepted {self.call_id}"
 
 
+class Invitation(models.Model):
+    """The issuer invited an organization to take up an open call (once per organization)."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="invitations")
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="call_invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "organization"], name="invitation_once_per_org"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} invited to {self.call_id}"
+
+
+class CallFollow(models.Model):
+    """A user follows a public call (关注) to hear of its clarifications and outcome."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="call_follows"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("followed call")
+        verbose_name_plural = _("followed calls")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "call"], name="call_follow_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} follows {self.call_id}"
+
+
 class Question(models.Model):
     """A clarification question; the answer is published to all without naming who asked."""
 
@@ -430,7 +481,7 @@ class Question(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     text = models.TextField(_("question"), max_length=2000)
-    answer = models.TextField(_("answer"), blank=True)
+    answer = models.TextField(_("answer"), max_length=4000, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -476,9 +527,11 @@ class Application(models.Model):
         blank=True,
         related_name="applications",
     )
-    technical_approach = models.TextField(_("technical approach"), blank=True)
-    team = models.TextField(_("team"), blank=True)
-    prior_results = models.TextField(_("prior results"), blank=True)
+    technical_approach = models.TextField(
+        _("technical approach"), max_length=20000, blank=True
+    )
+    team = models.TextField(_("team"), max_length=5000, blank=True)
+    prior_results = models.TextField(_("prior results"), max_length=5000, blank=True)
     budget = models.DecimalField(
         _("budget (yuan)"),
         max_digits=14,
@@ -487,18 +540,48 @@ class Application(models.Model):
         blank=True,
         validators=[MinValueValidator(Decimal("0"))],
     )
-    schedule = models.TextField(_("schedule"), blank=True)
+    schedule = models.TextField(_("schedule"), max_length=5000, blank=True)
     status = models.CharField(
         _("status"),
         max_length=20,
         choices=ApplicationStatus.choices,
         default=ApplicationStatus.DRAFT,
     )
-    status_note = models.TextField(_("note"), blank=True)
+    status_note = models.TextField(_("note"), max_length=2000, blank=True)
     current_round = models.ForeignKey(
         Round, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    user_firm = models.ForeignKey(
+        "accounts.Organization",
+        verbose_name=_("user firm (应用单位)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verification_uses",
+        help_text=_("For a verification project: the enterprise that tries the product first."),
+    )
     submitted_at = models.DateTimeField(null=True, blank=True)
+
+    # Facts frozen at submission: bonus points follow what held then, not later changes.
+    # Empty until the application is submitted.
+    lead_qualification_level = models.CharField(
+        _("lead applicant's qualification at submission"),
+        max_length=20,
+        choices=QualificationLevel.choices,
+        blank=True,
+    )
+    lead_qualification = models.ForeignKey(
+        "accounts.Qualification",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The verified qualification that proved the level at submission."),
+    )
+    lead_qualification_batch = models.CharField(max_length=30, blank=True)
+    lead_qualification_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    lead_qualification_issuer = models.CharField(max_length=100, blank=True)
+
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -523,6 +606,10 @@ class Application(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("challenges:application_detail", args=[self.pk])
 
+    @property
+    def has_frozen_facts(self) -> bool:
+        return bool(self.lead_qualification_level)
+
 
 class ApplicationEvent(EventLabelMixin, models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
@@ -532,7 +619,7 @@ class ApplicationEvent(EventLabelMixin, models.Model):
     action = models.CharField(max_length=30)
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20, blank=True)
-    note = models.TextField(blank=True)
+    note = models.TextField(max_length=4000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -579,6 +666,19 @@ class ConsortiumPartner(models.Model):
     status = models.CharField(
         max_length=10, choices=PartnerStatus.choices, default=PartnerStatus.INVITED
     )
+    # Frozen when the lead applicant submits, like the lead's qualification.
+    organization_kind = models.CharField(
+        _("kind of organization at submission"),
+        max_length=20,
+        choices=OrganizationKind.choices,
+        blank=True,
+    )
+    qualification_level = models.CharField(
+        _("qualification at submission"),
+        max_length=20,
+        choices=QualificationLevel.choices,
+        blank=True,
+    )
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -615,7 +715,7 @@ class RoundEntry(models.Model):
         Application, on_delete=models.CASCADE, related_name="round_entries"
     )
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="entries")
-    statement = models.TextField(_("update for this round"), blank=True)
+    statement = models.TextField(_("update for this round"), max_length=5000, blank=True)
     advanced = models.BooleanField(null=True)
     decided_at = models.DateTimeField(null=True, blank=True)
 
@@ -670,7 +770,7 @@ class Assignment(models.Model):
     status = models.CharField(
         max_length=10, choices=AssignmentStatus.choices, default=AssignmentStatus.ASSIGNED
     )
-    comment = models.TextField(_("overall comment"), blank=True)
+    comment = models.TextField(_("overall comment"), max_length=4000, blank=True)
     recusal_reason = models.CharField(max_length=300, blank=True)
     assigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -703,7 +803,7 @@ class Score(models.Model):
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="scores")
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="+")
     value = models.DecimalField(max_digits=5, decimal_places=2)
-    comment = models.TextField(blank=True)
+    comment = models.TextField(max_length=2000, blank=True)
 
     class Meta:
         constraints = [
@@ -763,7 +863,7 @@ class Objection(models.Model):
     status = models.CharField(
         max_length=10, choices=ObjectionStatus.choices, default=ObjectionStatus.OPEN
     )
-    resolution = models.TextField(_("resolution"), blank=True)
+    resolution = models.TextField(_("resolution"), max_length=4000, blank=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -794,17 +894,17 @@ class Milestone(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     title = models.CharField(_("milestone"), max_length=120)
     due_date = models.DateField(_("due date"))
-    deliverables = models.TextField(_("deliverables"))
+    deliverables = models.TextField(_("deliverables"), max_length=4000)
     status = models.CharField(
         max_length=10, choices=MilestoneStatus.choices, default=MilestoneStatus.PROPOSED
     )
-    report = models.TextField(_("progress report"), blank=True)
+    report = models.TextField(_("progress report"), max_length=10000, blank=True)
     report_file = models.FileField(
         upload_to="milestones/%Y/%m/", storage=private_storage, blank=True
     )
     report_file_name = models.CharField(max_length=150, blank=True)
     reported_at = models.DateTimeField(null=True, blank=True)
-    review_note = models.TextField(_("review note"), blank=True)
+    review_note = models.TextField(_("review note"), max_length=4000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -822,7 +922,7 @@ class MilestoneEvent(EventLabelMixin, models.Model):
     action = models.CharField(max_length=30)
     from_status = models.CharField(max_length=10, blank=True)
     to_status = models.CharField(max_length=10, blank=True)
-    note = models.TextField(blank=True)
+    note = models.TextField(max_length=4000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -7,13 +7,12 @@ raise ``Http404`` for missing and forbidden alike, so outsiders learn nothing.
 from __future__ import annotations
 
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import rules as account_rules
 from accounts.models import QUALIFICATION_RANK, Organization, VerificationStatus
 
-from . import kinds
+from . import conditions, kinds
 from .models import (
     PUBLIC_CALL_STATUSES,
     Application,
@@ -52,6 +51,18 @@ def can_view_call(user, call: Call) -> bool:
     return is_issuer_member(user, call)
 
 
+def can_see_recommended_solvers(user, call: Call) -> bool:
+    """Who was recommended for a call: its handlers and administrators, never competitors."""
+    return bool(call_roles(user, call))
+
+
+def can_follow_call(user, call: Call) -> bool:
+    """Any signed-in user may follow a call the public sees (关注)."""
+    if not (user and user.is_authenticated):
+        return False
+    return call.is_public
+
+
 def can_issue(user, kind: str) -> bool:
     organization = account_rules.organization_of(user)
     if organization is None:
@@ -86,11 +97,30 @@ def can_see_details(user, call: Call) -> bool:
 
 
 def call_actions(user, call: Call) -> list:
-    """The call's moves this user may offer now (closing waits for the deadline)."""
-    actions = CALL_TRANSITIONS.available(call.status, call_roles(user, call))
-    if call.deadline > timezone.now():
-        actions = [a for a in actions if a.action != "close"]
-    return actions
+    """The call's moves this user may make now: allowed to the user's roles from the call's
+    status, and with every condition of the move met (so offering one never fails)."""
+    return [move for move, problems in call_moves(user, call) if not problems]
+
+
+def call_moves(user, call: Call) -> list[tuple]:
+    """Every move the user's roles allow from the call's status, each with the reasons it
+    cannot happen now (empty when it can), for pages that explain what is missing."""
+    return [
+        (move, conditions.call_move_problems(call, move.action))
+        for move in CALL_TRANSITIONS.available(call.status, call_roles(user, call))
+    ]
+
+
+def can_close_panel(user, call: Call) -> bool:
+    if not call_roles(user, call):
+        return False
+    return not conditions.panel_close_problems(call)
+
+
+def can_advance_round(user, call: Call) -> bool:
+    if not is_handler(user, call):
+        return False
+    return not conditions.advance_problems(call)
 
 
 def call_roles(user, call: Call) -> set[str]:

@@ -40,10 +40,15 @@ class BonusSpec:
 
 @dataclass(frozen=True)
 class ApplicantFacts:
-    """What bonus conditions look at."""
+    """What bonus conditions look at: the facts frozen when the application was submitted.
+
+    ``evidence`` holds, per condition, the words that show why it holds (e.g. which
+    verified qualification the lead applicant held); the breakdown repeats them.
+    """
 
     lead_qualification: str = "none"
     has_institution_partner: bool = False
+    evidence: Mapping[str, str] = field(default_factory=dict)
 
     def satisfies(self, condition: str) -> bool:
         if condition == "lead_little_giant":
@@ -67,6 +72,7 @@ class CriterionResult:
 class BonusResult:
     bonus: BonusSpec
     applied: bool
+    evidence: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,7 @@ class ScoreBreakdown:
     total: Decimal | None
     review_count: int
     missing: tuple[str, ...] = field(default=())
+    rubric_weight: Decimal = Decimal("0")  # sum of every criterion's weight, for shares
 
     @property
     def is_complete(self) -> bool:
@@ -143,7 +150,12 @@ def compute_score(
             for r in results
         ]
 
-    bonus_results = tuple(BonusResult(b, facts.satisfies(b.condition)) for b in bonuses)
+    bonus_results = []
+    for bonus in bonuses:
+        applied = facts.satisfies(bonus.condition)
+        evidence = facts.evidence.get(bonus.condition, "") if applied else ""
+        bonus_results.append(BonusResult(bonus, applied, evidence))
+    bonus_results = tuple(bonus_results)
     bonus_total = _round(sum((b.bonus.points for b in bonus_results if b.applied), Decimal("0")))
     total = None if base is None else _round(base + bonus_total)
     return ScoreBreakdown(
@@ -154,6 +166,7 @@ def compute_score(
         total=total,
         review_count=len(reviews),
         missing=tuple(missing),
+        rubric_weight=sum((c.weight for c in criteria), Decimal("0")),
     )
 
 

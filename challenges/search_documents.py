@@ -12,13 +12,14 @@ from .models import PUBLIC_CALL_STATUSES, Call, CallKind, CallStatus
 
 ALL_PROVINCES = "all"
 
-register_labels("kind", lambda values: dict(CallKind.choices))
+register_labels("call_kind", lambda values: dict(CallKind.choices))
 register_labels("status", lambda values: dict(CallStatus.choices))
 
 
 @register
 class CallDocument(DocumentType):
     name = "call"
+    number = 1
     label = _("Open calls")
 
     def get_queryset(self):
@@ -35,7 +36,7 @@ class CallDocument(DocumentType):
         # Detailed requirements behind terms are confidential: never indexed.
         details = "" if call.has_terms else call.details
         facets = {
-            "kind": [call.kind],
+            "call_kind": [call.kind],
             "status": [call.status],
             # Who may take it up, so that "calls for you" filters in the engine.
             "eligible_kind": list(call.eligible_kinds),

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts import rules as account_rules
-from accounts.models import Organization
+from accounts.models import Organization, OrganizationKind, QualificationLevel
 from catalog.models import ChainNode
 
 from . import rules
+from .conditions import scored_applications
 from .models import (
     PUBLIC_CALL_STATUSES,
     Application,
@@ -21,6 +24,7 @@ from .models import (
     AssignmentStatus,
     Award,
     AwardStatus,
+    BonusCondition,
     BonusRule,
     Call,
     CallStatus,
@@ -193,6 +197,18 @@ def applications_for_handlers(call: Call) -> list[Application]:
     )
 
 
+def rubric_with_shares(call: Call) -> list[Criterion]:
+    """The call's criteria, each with ``rubric_weight``: the total weight of its rubric
+    (the call's, or its round's in a competition), so pages show a weight as a share."""
+    criteria = list(call.criteria.select_related("round"))
+    totals: dict[int | None, Decimal] = {}
+    for criterion in criteria:
+        totals[criterion.round_id] = totals.get(criterion.round_id, Decimal("0")) + criterion.weight
+    for criterion in criteria:
+        criterion.rubric_weight = totals[criterion.round_id]
+    return criteria
+
+
 # --- scores -----------------------------------------------------------------------------------
 
 
@@ -210,10 +226,44 @@ def _bonus_specs(call: Call) -> list[BonusSpec]:
     ]
 
 
-def _facts(application: Application, institution_partner_ids: set[int]) -> ApplicantFacts:
+def lead_qualification_evidence(application: Application) -> str:
+    """Say which qualification the lead applicant held when it submitted, with the
+    verified certificate's batch, year and issuer when one proved it ("" if none)."""
+    level = application.lead_qualification_level
+    if level not in (QualificationLevel.NATIONAL, QualificationLevel.PROVINCIAL):
+        return ""
+    if level == QualificationLevel.NATIONAL:
+        held = _("Lead applicant was a national little giant (小巨人) when it submitted")
+    else:
+        held = _("Lead applicant was a provincial SRDI (专精特新) SME when it submitted")
+    if application.lead_qualification_year is None:
+        return held
+    return _("%(held)s (%(batch)s, %(year)s, %(issuer)s)") % {
+        "held": held,
+        "batch": application.lead_qualification_batch,
+        "year": application.lead_qualification_year,
+        "issuer": application.lead_qualification_issuer,
+    }
+
+
+def _facts(application: Application, institution_partners: dict[int, list[str]]) -> ApplicantFacts:
+    """The facts bonus rules look at, as frozen when the application was submitted."""
+    level = application.lead_qualification_level or QualificationLevel.NONE
+    partners = institution_partners.get(application.pk, [])
+    evidence = {}
+    if level == QualificationLevel.NATIONAL:
+        evidence[BonusCondition.LEAD_LITTLE_GIANT] = lead_qualification_evidence(application)
+    if level == QualificationLevel.PROVINCIAL:
+        evidence[BonusCondition.LEAD_PROVINCIAL] = lead_qualification_evidence(application)
+    if partners:
+        evidence[BonusCondition.WITH_INSTITUTION] = _(
+            "Consortium partner %(names)s was a university or research institute when the "
+            "application was submitted"
+        ) % {"names": "、".join(partners)}
     return ApplicantFacts(
-        lead_qualification=application.applicant.qualification_level,
-        has_institution_partner=application.pk in institution_partner_ids,
+        lead_qualification=level,
+        has_institution_partner=bool(partners),
+        evidence=evidence,
     )
 
 
@@ -222,8 +272,6 @@ def call_ranking(call: Call, *, round_id: int | None = None) -> list[Ranked]:
 
     Only submitted score sheets count.
     """
-    from .services.reviews import scored_applications
-
     round_id = round_id or call.current_round_id
     applications = list(scored_applications(call))
     criteria = _criteria_specs(call, round_id)
@@ -239,13 +287,13 @@ def call_ranking(call: Call, *, round_id: int | None = None) -> list[Ranked]:
         "assignment__application_id", "assignment_id", "criterion_id", "value"
     ):
         sheets.setdefault(application_id, {}).setdefault(assignment_id, {})[criterion_id] = value
-    institution_partners = set(
-        ConsortiumPartner.objects.filter(
-            application__in=applications,
-            status=PartnerStatus.CONFIRMED,
-            organization__kind__in=["university", "institute"],
-        ).values_list("application_id", flat=True)
-    )
+    institution_partners: dict[int, list[str]] = {}
+    for application_id, name in ConsortiumPartner.objects.filter(
+        application__in=applications,
+        status=PartnerStatus.CONFIRMED,
+        organization_kind__in=[OrganizationKind.UNIVERSITY, OrganizationKind.INSTITUTE],
+    ).values_list("application_id", "organization__name"):
+        institution_partners.setdefault(application_id, []).append(name)
     entries = [
         (
             application,

@@ -1,9 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, register_converter
 from django.views.i18n import set_language
 from django.views.static import serve
+
+from .converters import IdConverter
+
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("", include("portal.urls")),
@@ -17,9 +21,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    # In production the proxy serves the public media volume; private files (certificates)
-    # are never served from here, only through permission-checked views.
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # In production the proxy serves the public media volume (SERVE_MEDIA stays off); the
+    # embedded setup of ``make run`` serves it here. Private files (certificates) are never
+    # served from here, only through permission-checked views.
     urlpatterns += [
         re_path(
             r"^media/(?P<path>.*)$",

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
+from .grouping import GROUP_FIELDS, day_bounds
 from .models import Notification
 
 
@@ -38,3 +39,23 @@ def notifications_mark_read(*, actor, ids: Iterable[int] | None = None) -> int:
     if ids is not None:
         unread = unread.filter(pk__in=list(ids))
     return unread.update(read_at=timezone.now())
+
+
+@transaction.atomic
+def notification_open(*, actor, pk: int) -> Notification | None:
+    """Mark the actor's notification read together with the unread ones its line groups
+    (same key, same day, not newer: one that arrived since the list was shown stays unread),
+    and return it; ``None`` when the actor has no such notification."""
+    notification = Notification.objects.filter(recipient=actor, pk=pk).first()
+    if notification is None or notification.read_at is not None:
+        return notification
+    start, end = day_bounds(notification.created_at)
+    Notification.objects.filter(
+        recipient=actor,
+        read_at__isnull=True,
+        created_at__gte=start,
+        created_at__lt=end,
+        pk__lte=notification.pk,
+        **{name: getattr(notification, name) for name in GROUP_FIELDS},
+    ).update(read_at=timezone.now())
+    return notification

@@ -4,23 +4,24 @@ from django.views.decorators.http import require_POST
 
 from accounts.http import redirect_back
 
-from . import services
-from .models import Notification
+from . import selectors, services
 
 
 def notification_list(request):
-    notifications = Notification.objects.filter(recipient=request.user)
-    page = Paginator(notifications, 30).get_page(request.GET.get("page"))
-    return render(request, "notifications/list.html", {"page": page})
+    """The user's notifications, repeated unread events about one object as one line."""
+    page = Paginator(selectors.notification_lines(request.user), 30).get_page(
+        request.GET.get("page")
+    )
+    lines = selectors.lines_with_notifications(page.object_list)
+    return render(request, "notifications/list.html", {"page": page, "lines": lines})
 
 
 @require_POST
 def notification_open(request, pk: int):
-    """Mark one notification read and follow its link."""
-    notification = Notification.objects.filter(recipient=request.user, pk=pk).first()
+    """Mark a line read (every notification it groups) and follow its link."""
+    notification = services.notification_open(actor=request.user, pk=pk)
     if notification is None:
         return redirect("notifications:list")
-    services.notifications_mark_read(actor=request.user, ids=[pk])
     return redirect(notification.url or "notifications:list")
 
 

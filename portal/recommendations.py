@@ -70,10 +70,11 @@ def _safely(request, compute, **context):
     return _render(request, matches, **context)
 
 
-@login_not_required
 @require_GET
 def call_solvers(request, pk: int):
     call = call_rules.access_call(request.user, pk)
+    if not call_rules.can_see_recommended_solvers(request.user, call):
+        raise Http404
     return _safely(
         request,
         lambda: matching.recommended_solvers(call, limit=LIMIT),
@@ -82,7 +83,6 @@ def call_solvers(request, pk: int):
     )
 
 
-@login_not_required
 @require_GET
 def listing_calls(request, listing_type: str, pk: int):
     model = LISTING_MODELS.get(listing_type)
@@ -91,6 +91,8 @@ def listing_calls(request, listing_type: str, pk: int):
     listing = catalog_rules.access_listing(request.user, model, pk)
     if listing.status != ListingStatus.PUBLISHED:
         raise Http404
+    if not catalog_rules.can_see_calls_for_listing(request.user, listing):
+        raise Http404
     return _safely(
         request,
         lambda: find_matches(matching.listing_source(listing), limit=LIMIT),
@@ -98,10 +100,11 @@ def listing_calls(request, listing_type: str, pk: int):
     )
 
 
-@login_not_required
 @require_GET
 def organization_calls(request, pk: int):
     organization = account_rules.access_organization(request.user, pk)
+    if not account_rules.can_see_calls_for_organization(request.user, organization):
+        raise Http404
     listings = [
         *organization.products.filter(status=ListingStatus.PUBLISHED).prefetch_related(
             "chain_nodes"

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from catalog.services import LISTING_MODELS
+
 from . import recommendations, views
 
 app_name = "portal"
@@ -7,26 +9,33 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("review/", views.review_queue, name="review_queue"),
-    path("organizations/<int:pk>/", views.organization_detail, name="organization_detail"),
-    path("recommend/calls/<int:pk>/solvers/", recommendations.call_solvers, name="call_solvers"),
+    path("organizations/<id:pk>/", views.organization_detail, name="organization_detail"),
+    path("recommend/calls/<id:pk>/solvers/", recommendations.call_solvers, name="call_solvers"),
     path(
-        "recommend/calls/<int:pk>/invite/<int:organization_pk>/",
+        "recommend/calls/<id:pk>/invite/<id:organization_pk>/",
         recommendations.invite,
         name="call_invite",
     ),
     path(
-        "recommend/<slug:listing_type>/<int:pk>/calls/",
-        recommendations.listing_calls,
-        name="listing_calls",
-    ),
-    path(
-        "recommend/organizations/<int:pk>/calls/",
+        "recommend/organizations/<id:pk>/calls/",
         recommendations.organization_calls,
         name="organization_calls",
     ),
     path(
-        "recommend/results/<int:pk>/similar/",
+        "recommend/results/<id:pk>/similar/",
         recommendations.similar_results,
         name="similar_results",
     ),
+]
+
+# One literal route per listing type: a catch-all ``<slug:listing_type>`` once swallowed the
+# organizations' route listed after it (tests/test_urls.py now guards against shadowing).
+urlpatterns += [
+    path(
+        f"recommend/{listing_type}/<id:pk>/calls/",
+        recommendations.listing_calls,
+        {"listing_type": listing_type},
+        name="listing_calls",
+    )
+    for listing_type in LISTING_MODELS
 ]

@@ -9,12 +9,23 @@ from django.shortcuts import render
 from accounts import rules as account_rules
 from accounts import selectors as account_selectors
 from accounts.forms import ReasonForm
-from accounts.models import QualificationStatus
+from accounts.models import OrganizationKind, QualificationStatus
 from catalog import rules as catalog_rules
 from catalog import selectors as catalog_selectors
 from challenges import selectors as call_selectors
 
-from .selectors import call_counts, organization_counts
+from .selectors import (
+    call_counts,
+    calls_for_organization,
+    due_score_sheets,
+    invitations_awaiting_answer,
+    issuer_tasks,
+    live_applications,
+    organization_counts,
+    platform_figures,
+    review_queue_counts,
+    submitted_sheet_count,
+)
 
 
 @login_not_required
@@ -47,6 +58,9 @@ def organization_detail(request, pk: int):
         "listings": catalog_selectors.listings_of_organization(organization, published_only=True),
         "qualifications": verified,
         "can_edit": account_rules.can_edit_organization(request.user, organization),
+        "show_calls_for_you": account_rules.can_see_calls_for_organization(
+            request.user, organization
+        ),
         "can_verify": account_rules.can_verify_organization(request.user)
         and organization.verification_status == "pending",
         "reason_form": ReasonForm(),
@@ -55,14 +69,46 @@ def organization_detail(request, pk: int):
 
 
 def dashboard(request):
-    """The signed-in user's workspace: their organization, its listings and members."""
+    """The signed-in user's workspace, with a section for every role the user holds.
+
+    Administrators and government departments oversee the platform (queues and figures);
+    experts see their due score sheets; members see their organization, the calls it may
+    take up, its applications and invitations, and the calls they handle that need action.
+    """
     user = request.user
     membership = account_rules.membership_of(user)
-    context = {"membership": membership, "expert": getattr(user, "expert", None)}
     organization = account_rules.organization_of(user)
+    is_platform_admin = account_rules.is_platform_admin(user)
+    # A department oversees the platform once verified: anyone may register one.
+    is_government = (
+        organization is not None
+        and organization.kind == OrganizationKind.GOVERNMENT
+        and organization.is_verified
+    )
+    expert = getattr(user, "expert", None)
+    context = {
+        "membership": membership,
+        "expert": expert,
+        "is_platform_admin": is_platform_admin,
+        "is_government": is_government,
+    }
+    if is_platform_admin or is_government:
+        context.update(
+            queues=review_queue_counts(with_calls=is_platform_admin), figures=platform_figures()
+        )
+    if expert is not None:
+        due_sheets, due_count = due_score_sheets(expert)
+        context.update(
+            due_sheets=due_sheets,
+            due_count=due_count,
+            submitted_sheets=submitted_sheet_count(expert),
+        )
     if organization is not None:
+        issuer_calls, handles_calls = issuer_tasks(user, organization)
         context.update(
             organization=organization,
+            issuer_tasks=issuer_calls,
+            handles_calls=handles_calls,
             listings=catalog_selectors.listings_of_organization(organization, published_only=False),
             members=list(account_selectors.members_of(organization)),
             qualifications=list(account_selectors.qualifications_of(organization)),
@@ -73,6 +119,15 @@ def dashboard(request):
                 for listing_type in ("product", "result", "resource")
             },
         )
+        if not is_government:
+            calls_for_you, calls_for_you_count = calls_for_organization(organization)
+            context.update(
+                is_applicant=True,
+                calls_for_you=calls_for_you,
+                calls_for_you_count=calls_for_you_count,
+                applications=live_applications(organization),
+                invitations=invitations_awaiting_answer(organization),
+            )
     return render(request, "portal/dashboard.html", context)
 
 

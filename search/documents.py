@@ -12,9 +12,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 # Keyword fields every document may carry; the engines build facets and filters on them.
+# ``type`` is the record type only (call, product, result, resource, organization); what
+# kind of call or resource, or how mature a result is, are facets of their own.
 FACET_FIELDS = (
     "type",
-    "kind",
+    "call_kind",
+    "resource_kind",
+    "maturity",
     "status",
     "province",
     "org_kind",
@@ -67,6 +71,9 @@ class DocumentType:
 
     name: str = ""
     label: object = ""
+    # A small number, unique among the types and never reused: it is part of every
+    # document's date-sort key (see ``search.engines.base.sort_key``).
+    number: int = 0
 
     def get_queryset(self):
         """All records that may be public, with what ``to_document`` needs joined."""
@@ -102,6 +109,8 @@ def url_for(view_name: str, pk: int) -> str:
 
 
 _types: dict[str, DocumentType] = {}
+# Type numbers fit in this many bits of the date-sort key.
+TYPE_NUMBER_BITS = 4
 
 
 def register(document_type: type[DocumentType]) -> type[DocumentType]:
@@ -109,6 +118,17 @@ def register(document_type: type[DocumentType]) -> type[DocumentType]:
     instance = document_type()
     if not instance.name:
         raise ValueError("A document type needs a name.")
+    if not 1 <= instance.number < 2**TYPE_NUMBER_BITS:
+        raise ValueError(
+            f"Document type {instance.name!r} needs a number from 1 to "
+            f"{2**TYPE_NUMBER_BITS - 1}, got {instance.number!r}."
+        )
+    for other in _types.values():
+        if other.number == instance.number and other.name != instance.name:
+            raise ValueError(
+                f"Document types {other.name!r} and {instance.name!r} share the number "
+                f"{instance.number}."
+            )
     _types[instance.name] = instance
     return document_type
 
@@ -119,3 +139,11 @@ def document_types() -> dict[str, DocumentType]:
 
 def document_type(name: str) -> DocumentType:
     return _types[name]
+
+
+def type_number(name: str) -> int:
+    """The number of a registered document type (for sort keys)."""
+    try:
+        return _types[name].number
+    except KeyError:
+        raise ValueError(f"Unknown search document type: {name!r}") from None

@@ -8,8 +8,8 @@ _providers: dict[str, list[Callable[[list[str]], dict[str, str]]]] = {}
 
 
 def register_labels(facet: str, provider: Callable[[list[str]], dict[str, str]]) -> None:
-    """``provider(values) -> {value: label}`` for the values it knows; several apps may
-    label one facet (e.g. "kind" holds call kinds and resource kinds)."""
+    """``provider(values) -> {value: label}`` for the values it knows; the app that owns a
+    facet's values registers it (several may, each labelling the values it knows)."""
     _providers.setdefault(facet, []).append(provider)
 
 

@@ -15,7 +15,7 @@ class OutboxEntry(models.Model):
     object_id = models.BigIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
     attempts = models.PositiveIntegerField(default=0)
-    last_error = models.TextField(blank=True)
+    last_error = models.TextField(max_length=2000, blank=True)
 
     class Meta:
         ordering = ["pk"]

@@ -17,9 +17,13 @@ from .labels import labels_for
 PAGE_SIZE = 20
 # Relevance pages go by offset; past this many results, narrow the search instead.
 MAX_RELEVANCE_RESULTS = 1000
+# Values shown per facet (the most frequent), plus any the visitor ticked.
+FACET_OPTIONS = 12
 FILTER_FACETS = (
     "type",
-    "kind",
+    "call_kind",
+    "resource_kind",
+    "maturity",
     "status",
     "chain_node",
     "province",
@@ -29,7 +33,9 @@ FILTER_FACETS = (
 )
 FACET_TITLES = {
     "type": _("Type"),
-    "kind": _("Kind"),
+    "call_kind": _("Kind of call"),
+    "resource_kind": _("Kind of resource"),
+    "maturity": _("Maturity"),
     "status": _("Status"),
     "chain_node": _("Chain node"),
     "province": _("Province"),
@@ -83,25 +89,33 @@ def _int(value, low: int, high: int) -> int | None:
 
 
 def build_query(params: SearchParams) -> tuple[SearchQuery, list[str]]:
-    """Return the engine query and the analyzed terms (for highlighting)."""
+    """Return the engine query and the analyzed terms (for highlighting).
+
+    The ticked facet values are facet filters: ORed within a facet, ANDed across facets,
+    and each facet is counted without its own ticks. Date-sorted pages ask for one hit
+    more than they show, to know whether there is a next page.
+    """
     terms = get_analyzer().query_terms(params.text) if params.text else []
     ranges = {}
     if params.min_trl:
         ranges["trl"] = (params.min_trl, None)
-    filters = dict(params.filters)
+    filters, facet_filters = {}, dict(params.filters)
     if params.sort == "deadline":
         # Only calls have deadlines.
         filters["type"] = ["call"]
+        facet_filters.pop("type", None)
+    by_date = params.sort != "relevance"
     query = SearchQuery(
         terms={term: 1.0 for term in terms},
         minimum_should_match=len(terms) if len(terms) <= 2 else math.ceil(len(terms) * 0.6),
         filters=filters,
+        facet_filters=facet_filters,
         ranges=ranges,
         facets=list(FILTER_FACETS),
         sort=params.sort,
-        limit=PAGE_SIZE,
-        offset=(params.page - 1) * PAGE_SIZE if params.sort == "relevance" else 0,
-        search_after=params.after if params.sort != "relevance" else None,
+        limit=PAGE_SIZE + 1 if by_date else PAGE_SIZE,
+        offset=0 if by_date else (params.page - 1) * PAGE_SIZE,
+        search_after=params.after if by_date else None,
     )
     return query, terms
 
@@ -120,18 +134,30 @@ class SearchPage:
     results: SearchResults
     rows: list[ResultRow]
     facets: list[tuple[str, object, list[tuple[str, str, int, bool]]]]
+    more: bool = False  # date-sorted pages: whether hits follow this page
 
     @property
     def has_next(self) -> bool:
         if self.params.sort == "relevance":
             shown = self.params.page * PAGE_SIZE
             return shown < min(self.results.total, MAX_RELEVANCE_RESULTS)
-        return len(self.results.hits) == PAGE_SIZE
+        return self.more
+
+    @property
+    def has_previous(self) -> bool:
+        return self.params.sort == "relevance" and self.params.page > 1
+
+    @property
+    def is_paginated(self) -> bool:
+        """Whether there is more than one page (no lone "1" under one page of results)."""
+        return self.has_previous or self.has_next
 
 
 def run_search(params: SearchParams) -> SearchPage:
     query, terms = build_query(params)
     results = get_engine().search(query)
+    more = len(results.hits) > PAGE_SIZE
+    del results.hits[PAGE_SIZE:]
     matched = set(terms)
     type_labels = {name: str(kind.label) for name, kind in document_types().items()}
     rows = [
@@ -150,6 +176,8 @@ def run_search(params: SearchParams) -> SearchPage:
         values = [value for value, _count in buckets] + [
             v for v in selected if v not in {b[0] for b in buckets}
         ]
+        # The most frequent values, and every ticked one (a ticked box must stay in the form).
+        values = [v for index, v in enumerate(values) if index < FACET_OPTIONS or v in selected]
         labels = type_labels if name == "type" else labels_for(name, values)
         counts = dict(buckets)
         options = [
@@ -158,4 +186,4 @@ def run_search(params: SearchParams) -> SearchPage:
         ]
         if options:
             facets.append((name, FACET_TITLES[name], options))
-    return SearchPage(params=params, results=results, rows=rows, facets=facets)
+    return SearchPage(params=params, results=results, rows=rows, facets=facets, more=more)

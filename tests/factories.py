@@ -260,6 +260,10 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     technical_approach = "采用银烧结与铜线键合的双面散热封装。"
     status = ApplicationStatus.SUBMITTED
     submitted_at = factory.LazyFunction(timezone.now)
+    # What submission freezes (application_submit does it for real applications).
+    lead_qualification_level = factory.LazyAttribute(
+        lambda a: "" if a.status == ApplicationStatus.DRAFT else a.applicant.qualification_level
+    )
 
 
 class AssignmentFactory(factory.django.DjangoModelFactory):

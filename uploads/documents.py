@@ -58,7 +58,7 @@ def check_document(source: BinaryIO, name: str, *, max_bytes: int | None = None)
         )
     if not data:
         raise DocumentRejected(_("The file is empty."), code="empty")
-    original = PurePath(name or "document").name[:150]
+    original = shorten_name(name)
     extension = PurePath(original).suffix.lower()
 
     if extension == ".pdf":
@@ -78,6 +78,22 @@ def check_document(source: BinaryIO, name: str, *, max_bytes: int | None = None)
     raise DocumentRejected(
         _("Upload a PDF, Word, Excel, PowerPoint, JPEG, PNG or WebP file."), code="type"
     )
+
+
+MAX_NAME_LENGTH = 150
+
+
+def shorten_name(name: str, limit: int = MAX_NAME_LENGTH) -> str:
+    """Return the file's own name (no folders), cut to ``limit`` characters.
+
+    The end of the stem goes, never the extension: the type is read from it.
+    """
+    original = PurePath(name or "document").name or "document"
+    if len(original) <= limit:
+        return original
+    suffix = PurePath(original).suffix
+    suffix = suffix if len(suffix) <= 16 else ""
+    return original[: limit - len(suffix)] + suffix
 
 
 def _mismatch() -> DocumentRejected:

@@ -5,5 +5,6 @@ Split by stage; import from here: ``from challenges import services``.
 
 from .applications import *  # noqa: F403
 from .calls import *  # noqa: F403
+from .follows import *  # noqa: F403
 from .milestones import *  # noqa: F403
 from .reviews import *  # noqa: F403

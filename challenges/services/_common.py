@@ -10,7 +10,7 @@ from accounts.models import Membership, MembershipRole, MembershipStatus, Organi
 from notifications.services import notify
 from search.outbox import index_later
 
-from .. import rules
+from .. import conditions, rules
 from ..models import (
     Application,
     ApplicationEvent,
@@ -128,16 +128,16 @@ def check_move(table, action: str, status: str, roles: set[str], note: str = "")
     return transition
 
 
-def move_call(call: Call, actor, action: str, *, note: str = "", fields=(), guard=None) -> Call:
+def move_call(call: Call, actor, action: str, *, note: str = "", fields=()) -> Call:
     """Apply a call transition to a locked call: check the actor and the state, then the
-    action's own conditions (``guard`` raises to refuse), write, record.
+    action's own conditions (``conditions.call_move_problems``, the same the pages use to
+    offer the move), write, record.
 
     ``actor=None`` is the scheduler.
     """
     roles = {SYSTEM} if actor is None else rules.call_roles(actor, call)
     transition = check_move(CALL_TRANSITIONS, action, call.status, roles, note)
-    if guard is not None:
-        guard()
+    refuse_if_problems(conditions.call_move_problems(call, action))
     from_status = call.status
     call.status = transition.target
     call.status_note = (note or "").strip() if transition.needs_note else call.status_note
@@ -146,6 +146,11 @@ def move_call(call: Call, actor, action: str, *, note: str = "", fields=(), guar
         call, actor, action, from_status, call.status, (note or "").strip(), transition.public
     )
     return call
+
+
+def refuse_if_problems(problems: list[str]) -> None:
+    if problems:
+        raise InvalidState(" ".join(problems))
 
 
 def move_application(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,12 +13,18 @@ from django.utils.translation import gettext_noop
 
 from accounts import rules as account_rules
 from accounts.exceptions import InvalidState, NotAllowed
-from accounts.models import Organization, User
+from accounts.models import (
+    Organization,
+    Qualification,
+    QualificationLevel,
+    QualificationStatus,
+    User,
+)
 from catalog.models import ListingStatus, Product
 from uploads.documents import CheckedDocument
 from uploads.fields import store_document
 
-from .. import kinds, rules
+from .. import conditions, kinds, rules
 from ..models import (
     Application,
     ApplicationAttachment,
@@ -42,6 +49,7 @@ from ._common import (
     notify_users,
     record_application,
     record_call,
+    refuse_if_problems,
 )
 
 __all__ = [
@@ -58,6 +66,7 @@ __all__ = [
     "application_withdraw",
     "award_propose",
     "award_withdraw",
+    "default_user_firm",
     "partner_invite",
     "partner_remove",
     "partner_respond",
@@ -92,6 +101,33 @@ def _check_product(call: Call, organization: Organization, product: Product | No
         raise InvalidState(_("Only a published product can be put forward."))
 
 
+def default_user_firm(call: Call) -> Organization | None:
+    """The user firm an application starts with: the issuer, when it is an enterprise that
+    will itself use the product; none when, e.g., a government department organises it."""
+    if kinds.policy(call.kind).names_user_firm and call.issuer.kind in kinds.ENTERPRISES:
+        return call.issuer
+    return None
+
+
+def _check_user_firm(call: Call, applicant: Organization, firm: Organization | None) -> None:
+    if firm is None:
+        return
+    if not kinds.policy(call.kind).names_user_firm:
+        raise ValidationError(
+            {"user_firm": _("Only application verification projects name a user firm.")}
+        )
+    if firm.kind not in kinds.ENTERPRISES:
+        raise ValidationError(
+            {"user_firm": _("The user firm must be an enterprise that will use the product.")}
+        )
+    if firm.pk == applicant.pk:
+        raise ValidationError(
+            {"user_firm": _("The user firm is another enterprise, not the applicant itself.")}
+        )
+    if not firm.is_verified:
+        raise ValidationError({"user_firm": _("The user firm must be a verified organization.")})
+
+
 @transaction.atomic
 def application_create(
     *, actor: User, call: Call, data: dict[str, Any], product: Product | None = None
@@ -104,13 +140,17 @@ def application_create(
         raise NotAllowed(" ".join(problems))
     if call.has_terms and not rules.has_accepted_terms(actor, call):
         raise InvalidState(_("Accept the call's terms before applying."))
-    _check_product(call, organization, product)
+    if product is not None:
+        # A draft may start without its product (the call page starts drafts); submission
+        # requires one where the kind of call does.
+        _check_product(call, organization, product)
     application = Application(
         call=call,
         applicant=organization,
         created_by=actor,
         product=product,
         current_round=call.current_round,
+        user_firm=default_user_firm(call),
     )
     for field in APPLICATION_FIELDS:
         if field in data:
@@ -136,7 +176,11 @@ def application_update(
     responses: dict[int, str] | None = None,
     product: Product | None = None,
 ) -> Application:
-    """Edit a draft or submitted application until the deadline."""
+    """Edit a draft or submitted application until the deadline.
+
+    ``data`` may carry ``user_firm`` (an organization, or ``None`` to clear it) for a
+    verification project.
+    """
     _open_call_for_writing(application.call)
     application = lock_application(application)
     if not rules.is_applicant_member(actor, application):
@@ -149,6 +193,9 @@ def application_update(
     if product is not None or kinds.policy(application.call.kind).requires_product:
         _check_product(application.call, application.applicant, product)
         application.product = product
+    if "user_firm" in data:
+        _check_user_firm(application.call, application.applicant, data["user_firm"])
+        application.user_firm = data["user_firm"]
     application.full_clean(validate_constraints=False)
     application.save()
     if responses is not None:
@@ -183,7 +230,46 @@ def submission_problems(application: Application) -> list[str]:
         problems.append(_("Every consortium partner must confirm (or be removed) first."))
     if kinds.policy(application.call.kind).requires_product and not application.product_id:
         problems.append(_("Choose the product to be verified."))
+    if kinds.policy(application.call.kind).names_user_firm and not application.user_firm_id:
+        problems.append(_("Name the user firm (应用单位) that will use the product first."))
     return problems
+
+
+FROZEN_FIELDS = (
+    "lead_qualification_level",
+    "lead_qualification",
+    "lead_qualification_batch",
+    "lead_qualification_year",
+    "lead_qualification_issuer",
+)
+
+
+def _freeze_submission_facts(application: Application) -> None:
+    """Copy onto the application (and its partners) what bonus rules look at, as it stands
+    now: the lead applicant's qualification with the verified certificate proving it, and
+    each partner's kind and qualification. Later changes to the organizations do not move
+    a score. Partners are written here; the application's fields are saved by the caller.
+    """
+    lead = application.applicant
+    level = lead.qualification_level
+    proof = None
+    if level != QualificationLevel.NONE:
+        proof = (
+            Qualification.objects.filter(
+                organization=lead, level=level, status=QualificationStatus.VERIFIED
+            )
+            .order_by("-year", "-verified_at")
+            .first()
+        )
+    application.lead_qualification_level = level
+    application.lead_qualification = proof
+    application.lead_qualification_batch = proof.batch if proof else ""
+    application.lead_qualification_year = proof.year if proof else None
+    application.lead_qualification_issuer = proof.issuer if proof else ""
+    for partner in application.partners.select_related("organization"):
+        partner.organization_kind = partner.organization.kind
+        partner.qualification_level = partner.organization.qualification_level
+        partner.save(update_fields=["organization_kind", "qualification_level"])
 
 
 @transaction.atomic
@@ -197,7 +283,14 @@ def application_submit(*, actor: User, application: Application) -> Application:
             raise InvalidState(" ".join(problems))
 
     application.submitted_at = timezone.now()
-    move_application(application, actor, "submit", fields=["submitted_at"], guard=complete)
+    _freeze_submission_facts(application)
+    move_application(
+        application,
+        actor,
+        "submit",
+        fields=["submitted_at", *FROZEN_FIELDS],
+        guard=complete,
+    )
     notify_users(
         handlers_of(call),
         "application.submitted",
@@ -483,14 +576,9 @@ def round_advance(*, actor: User, call: Call, applications: list[Application]) -
     call = lock_call(call)
     if not rules.is_handler(actor, call):
         raise NotAllowed(_("Only the call's handlers decide who advances."))
-    if call.status != CallStatus.EVALUATING or not call.uses_rounds:
-        raise InvalidState(_("Rounds advance during a competition's evaluation."))
-    if call.panel_closed_at is None:
-        raise InvalidState(_("Close the expert panel of this round first."))
+    refuse_if_problems(conditions.advance_problems(call))
     current = call.current_round
     following = call.rounds.filter(position__gt=current.position).order_by("position").first()
-    if following is None:
-        raise InvalidState(_("This is the final round."))
     if not applications:
         raise InvalidState(_("Choose at least one application to advance."))
     if current.advance_count and len(applications) > current.advance_count:

@@ -17,7 +17,8 @@ from accounts.models import QUALIFICATION_RANK, Organization, User
 from uploads.documents import CheckedDocument
 from uploads.fields import store_document
 
-from .. import kinds, rules
+from .. import conditions, kinds, rules
+from ..conditions import completeness_problems
 from ..models import (
     Application,
     ApplicationStatus,
@@ -30,7 +31,7 @@ from ..models import (
     CallStatus,
     Criterion,
     Indicator,
-    MilestoneStatus,
+    Invitation,
     Objection,
     ObjectionStatus,
     Question,
@@ -48,7 +49,10 @@ from ._common import (
     notify_users,
     platform_admins,
     record_call,
+    refuse_if_problems,
 )
+from .applications import default_user_firm
+from .follows import followers_of
 
 __all__ = [
     "CALL_FIELDS",
@@ -308,42 +312,13 @@ def call_part_remove(*, actor: User, call: Call, part: str, pk: int) -> None:
     item.delete()
 
 
-def completeness_problems(call: Call) -> list[str]:
-    """Return what a call still lacks before it can be submitted for review."""
-    problems = []
-    if call.deadline <= timezone.now():
-        problems.append(_("The application deadline must be in the future."))
-    if not call.indicators.exists():
-        problems.append(_("List at least one technical indicator."))
-    if call.uses_rounds:
-        rounds = list(call.rounds.all())
-        if len(rounds) < 2:
-            problems.append(_("A competition needs at least two rounds."))
-        for round_ in rounds:
-            if not call.criteria.filter(round=round_).exists():
-                problems.append(
-                    _("The round “%(round)s” has no scoring criteria.") % {"round": round_.name}
-                )
-    elif not call.criteria.exists():
-        problems.append(_("Give the rubric at least one weighted criterion."))
-    return problems
-
-
 # --- the call's life cycle ------------------------------------------------------------------
 
 
 @transaction.atomic
 def call_submit(*, actor: User, call: Call) -> Call:
     call = lock_call(call)
-
-    def ready():
-        if not call.issuer.is_verified:
-            raise InvalidState(_("Your organization must be verified before it can issue calls."))
-        problems = completeness_problems(call)
-        if problems:
-            raise InvalidState(" ".join(problems))
-
-    move_call(call, actor, "submit", guard=ready)
+    move_call(call, actor, "submit")
     notify_users(
         platform_admins(),
         "call.submitted",
@@ -356,13 +331,8 @@ def call_submit(*, actor: User, call: Call) -> Call:
 @transaction.atomic
 def call_publish(*, actor: User, call: Call) -> Call:
     call = lock_call(call)
-
-    def deadline_ahead():
-        if call.deadline <= timezone.now():
-            raise InvalidState(_("The deadline has passed; send the call back to its issuer."))
-
     call.published_at = timezone.now()
-    move_call(call, actor, "publish", fields=["published_at"], guard=deadline_ahead)
+    move_call(call, actor, "publish", fields=["published_at"])
     # Once the call is in the index (the outbox drains first), tell the best matches.
     transaction.on_commit(lambda: _notify_matches_later(call.pk))
     notify_users(
@@ -384,7 +354,7 @@ def call_reject(*, actor: User, call: Call, reason: str) -> Call:
 @transaction.atomic
 def call_withdraw(*, actor: User, call: Call, reason: str) -> Call:
     call = lock_call(call)
-    recipients = list(applicant_users(call))
+    recipients = [*applicant_users(call), *followers_of(call)]
     move_call(call, actor, "withdraw", note=reason)
     notify_users(
         recipients, "call.withdrawn", gettext_noop("The call was withdrawn: %(call)s"), call
@@ -396,14 +366,9 @@ def call_withdraw(*, actor: User, call: Call, reason: str) -> Call:
 def call_close(*, actor: User | None, call: Call) -> Call:
     """Close applications. The scheduler does it at the deadline; people only after it."""
     call = lock_call(call)
-
-    def deadline_passed():
-        if timezone.now() < call.deadline:
-            raise InvalidState(_("Applications stay open until the deadline."))
-
-    move_call(call, actor, "close", guard=deadline_passed)
+    move_call(call, actor, "close")
     notify_users(
-        list(handlers_of(call)) + list(applicant_users(call)),
+        [*handlers_of(call), *applicant_users(call), *followers_of(call)],
         "call.closed",
         gettext_noop("Applications are closed: %(call)s"),
         call,
@@ -434,17 +399,10 @@ def call_start_evaluation(*, actor: User, call: Call) -> Call:
 def call_publicize(*, actor: User, call: Call) -> Call:
     """Announce the proposed winners and open the publicity period (公示)."""
     call = lock_call(call)
-
-    def winners_proposed():
-        if not call.awards.filter(status=AwardStatus.PROPOSED).exists():
-            raise InvalidState(_("Propose at least one winner, or close the call without award."))
-        if call.uses_rounds and _later_rounds(call).exists():
-            raise InvalidState(_("Winners are chosen in the final round."))
-
     call.publicity_ends_at = timezone.now() + timedelta(days=call.publicity_days)
-    move_call(call, actor, "publicize", fields=["publicity_ends_at"], guard=winners_proposed)
+    move_call(call, actor, "publicize", fields=["publicity_ends_at"])
     notify_users(
-        list(applicant_users(call)) + list(handlers_of(call)),
+        [*applicant_users(call), *handlers_of(call), *followers_of(call)],
         "call.publicity",
         gettext_noop("Results are announced for publicity: %(call)s"),
         call,
@@ -458,16 +416,12 @@ def call_close_without_award(*, actor: User, call: Call, reason: str) -> Call:
     move_call(call, actor, "no_award", note=reason)
     _settle_applications(call, winners=set())
     notify_users(
-        applicant_users(call),
+        [*applicant_users(call), *followers_of(call)],
         "call.no_award",
         gettext_noop("The call closed without an award: %(call)s"),
         call,
     )
     return call
-
-
-def _later_rounds(call: Call):
-    return call.rounds.filter(position__gt=call.current_round.position)
 
 
 def _settle_applications(call: Call, winners: set[int]) -> None:
@@ -486,28 +440,30 @@ def _settle_applications(call: Call, winners: set[int]) -> None:
 def call_finalize(*, actor: User | None, call: Call) -> Call:
     """Make the award final once the publicity period is over and no objection is open."""
     call = lock_call(call)
-
-    def publicity_over():
-        if call.publicity_ends_at and timezone.now() < call.publicity_ends_at:
-            raise InvalidState(_("The publicity period is not over yet."))
-        if call.objections.filter(status=ObjectionStatus.OPEN).exists():
-            raise InvalidState(_("Resolve the open objections first."))
-
-    move_call(call, actor, "finalize", guard=publicity_over)
+    move_call(call, actor, "finalize")
     awards = list(call.awards.filter(status=AwardStatus.PROPOSED))
     Award.objects.filter(pk__in=[a.pk for a in awards]).update(status=AwardStatus.FINAL)
     _settle_applications(call, winners={a.application_id for a in awards})
     winners = Application.objects.filter(pk__in=[a.application_id for a in awards])
+    winner_users = list(members_of(*[w.applicant for w in winners]))
+    handlers = list(handlers_of(call))
     notify_users(
-        members_of(*[w.applicant for w in winners]),
+        winner_users,
         "call.awarded",
         gettext_noop("Congratulations, you won: %(call)s"),
         call,
     )
     notify_users(
-        handlers_of(call),
+        handlers,
         "call.awarded",
         gettext_noop("The award is final; agree milestones with the winners: %(call)s"),
+        call,
+    )
+    # Followers who already heard as a winner or a handler are not told twice.
+    notify_users(
+        followers_of(call, exclude=[*winner_users, *handlers]),
+        "call.awarded",
+        gettext_noop("The award of a call you follow is final: %(call)s"),
         call,
     )
     return call
@@ -521,7 +477,7 @@ def call_reevaluate(*, actor: User, call: Call, reason: str) -> Call:
     move_call(call, actor, "reevaluate", note=reason, fields=["publicity_ends_at"])
     call.awards.filter(status=AwardStatus.PROPOSED).update(status=AwardStatus.REVOKED)
     notify_users(
-        list(handlers_of(call)) + list(applicant_users(call)),
+        [*handlers_of(call), *applicant_users(call), *followers_of(call)],
         "call.reevaluate",
         gettext_noop("The results were withdrawn for re-evaluation: %(call)s"),
         call,
@@ -533,20 +489,7 @@ def call_reevaluate(*, actor: User, call: Call, reason: str) -> Call:
 def call_start_work(*, actor: User, call: Call) -> Call:
     call = lock_call(call)
     winners = list(call.applications.filter(status=ApplicationStatus.AWARDED))
-
-    def milestones_agreed():
-        for application in winners:
-            milestones = application.milestones.all()
-            if (
-                not milestones.exists()
-                or milestones.exclude(status=MilestoneStatus.AGREED).exists()
-            ):
-                raise InvalidState(
-                    _("Every winner must agree its milestones first (%(name)s has not).")
-                    % {"name": application.applicant.name}
-                )
-
-    move_call(call, actor, "start_work", guard=milestones_agreed)
+    move_call(call, actor, "start_work")
     notify_users(
         members_of(*[w.applicant for w in winners]),
         "call.in_progress",
@@ -564,22 +507,18 @@ def call_accept(*, actor: User, call: Call, note: str = "") -> Call:
     call = lock_call(call)
     winners = list(
         call.applications.filter(status=ApplicationStatus.AWARDED).select_related(
-            "applicant", "product"
+            "applicant", "product", "user_firm"
         )
     )
-
-    def milestones_accepted():
+    move_call(call, actor, "accept", note=note)
+    if kinds.policy(call.kind).names_user_firm:
         for application in winners:
-            if application.milestones.exclude(status=MilestoneStatus.ACCEPTED).exists():
-                raise InvalidState(_("Accept every milestone before the final acceptance."))
-
-    move_call(call, actor, "accept", note=note, guard=milestones_accepted)
-    if call.kind == CallKind.VERIFICATION:
-        for application in winners:
-            if application.product_id:
+            # The user firm used the product; the issuer may only have organised the project.
+            user_firm = application.user_firm or default_user_firm(call)
+            if application.product_id and user_firm is not None:
                 product_verification_record(
                     product=application.product,
-                    user_organization=call.issuer,
+                    user_organization=user_firm,
                     project=call.title,
                     url=call.get_absolute_url(),
                 )
@@ -598,7 +537,7 @@ def call_terminate(*, actor: User, call: Call, reason: str) -> Call:
     move_call(call, actor, "terminate", note=reason)
     winners = call.applications.filter(status=ApplicationStatus.AWARDED)
     notify_users(
-        list(members_of(*[w.applicant for w in winners])) + list(handlers_of(call)),
+        [*members_of(*[w.applicant for w in winners]), *handlers_of(call), *followers_of(call)],
         "call.terminated",
         gettext_noop("The call was terminated: %(call)s"),
         call,
@@ -609,20 +548,10 @@ def call_terminate(*, actor: User, call: Call, reason: str) -> Call:
 @transaction.atomic
 def call_panel_close(*, actor: User, call: Call) -> Call:
     """Close the expert panel: scores are final and experts may see each other's."""
-    from .reviews import MIN_REVIEWS, scored_applications
-
     call = lock_call(call)
     if not rules.call_roles(actor, call):
         raise NotAllowed(_("Only the call's handlers can close the panel."))
-    if call.status != CallStatus.EVALUATING or call.panel_closed_at is not None:
-        raise InvalidState(_("The panel can be closed once, during evaluation."))
-    for application in scored_applications(call):
-        done = application.assignments.filter(round=call.current_round, status="submitted")
-        if done.count() < MIN_REVIEWS:
-            raise InvalidState(
-                _("%(name)s has %(count)d submitted reviews; at least %(min)d are needed.")
-                % {"name": application.applicant.name, "count": done.count(), "min": MIN_REVIEWS}
-            )
+    refuse_if_problems(conditions.panel_close_problems(call))
     call.panel_closed_at = timezone.now()
     call.save(update_fields=["panel_closed_at"])
     record_call(call, actor, "panel_closed")
@@ -655,8 +584,13 @@ def _notify_matches_later(call_pk: int) -> None:
 
 
 @transaction.atomic
-def call_invite(*, actor: User, call: Call, organization: Organization) -> None:
-    """Invite a (recommended) organization to take up an open call."""
+def call_invite(*, actor: User, call: Call, organization: Organization) -> Invitation:
+    """Invite a (recommended) organization to take up an open call, once.
+
+    Refused when the organization was already invited or already applied (a submitted
+    application that is not withdrawn: a draft is the applicant's own until submitted, and
+    the issuer neither sees it nor learns of it here).
+    """
     call = lock_call(call)
     if not rules.is_handler(actor, call):
         raise NotAllowed(_("Only the call's handlers invite organizations."))
@@ -668,6 +602,25 @@ def call_invite(*, actor: User, call: Call, organization: Organization) -> None:
             _("%(name)s cannot apply: %(reasons)s")
             % {"name": organization.name, "reasons": " ".join(problems)}
         )
+    # The call's row lock serialises invitations to it; the unique constraint backs this.
+    earlier = Invitation.objects.filter(call=call, organization=organization).first()
+    if earlier is not None:
+        raise InvalidState(
+            _("%(name)s was already invited on %(date)s.")
+            % {
+                "name": organization.name,
+                "date": timezone.localtime(earlier.created_at).strftime("%Y-%m-%d"),
+            }
+        )
+    if (
+        call.applications.filter(applicant=organization)
+        .exclude(status__in=[ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN])
+        .exists()
+    ):
+        raise InvalidState(
+            _("%(name)s has already applied to this call.") % {"name": organization.name}
+        )
+    invitation = Invitation.objects.create(call=call, organization=organization, invited_by=actor)
     record_call(call, actor, "invited", note=organization.name)
     notify_users(
         admins_of(organization),
@@ -676,6 +629,7 @@ def call_invite(*, actor: User, call: Call, organization: Organization) -> None:
         call,
         issuer=call.issuer.name,
     )
+    return invitation
 
 
 MATCH_NOTIFICATIONS = 10
@@ -772,7 +726,11 @@ def question_answer(*, actor: User, question: Question, answer: str) -> Question
     question.answered_at = timezone.now()
     question.save(update_fields=["answer", "answered_by", "answered_at"])
     # Everyone interested hears of it; nobody learns who asked.
-    recipients = list(applicant_users(question.call)) + list(members_of(question.organization))
+    recipients = [
+        *applicant_users(question.call),
+        *members_of(question.organization),
+        *followers_of(question.call),
+    ]
     notify_users(
         recipients,
         "call.answer",

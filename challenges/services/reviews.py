@@ -13,12 +13,12 @@ from accounts.exceptions import InvalidState, NotAllowed
 from accounts.models import Expert, Membership, MembershipStatus, Organization, User
 
 from .. import rules
+from ..conditions import MIN_REVIEWS, scored_applications
 from ..models import (
     Application,
     ApplicationStatus,
     Assignment,
     AssignmentStatus,
-    Call,
     CallStatus,
     ConflictOfInterest,
     Score,
@@ -41,19 +41,6 @@ __all__ = [
     "rubric_for",
     "scored_applications",
 ]
-
-# Each scored application needs this many submitted reviews before the panel can close.
-MIN_REVIEWS = 3
-
-
-def scored_applications(call: Call):
-    """The applications the panel scores: eligible or shortlisted, in the current round."""
-    applications = call.applications.filter(
-        status__in=[ApplicationStatus.ELIGIBLE, ApplicationStatus.SHORTLISTED]
-    )
-    if call.uses_rounds:
-        applications = applications.filter(current_round=call.current_round)
-    return applications.select_related("applicant")
 
 
 def organizations_of_application(application: Application) -> list[int]:

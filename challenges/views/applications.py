@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import rules as account_rules
@@ -14,8 +15,9 @@ from accounts.exceptions import DomainError
 from accounts.forms import ReasonForm
 from accounts.http import apply_service_errors, form_errors_to_messages, redirect_back
 from accounts.models import Expert
+from core.ids import parse_id
 
-from .. import rules, selectors, services
+from .. import kinds, rules, selectors, services
 from ..forms import (
     ApplicationForm,
     AttachmentForm,
@@ -59,6 +61,7 @@ def application_detail(request, pk: int):
             if a.action not in ("award", "not_award")
         ],
         "can_edit": rules.can_edit_application(request.user, application),
+        "uses_user_firm": kinds.policy(call.kind).names_user_firm,
         "is_applicant": rules.is_applicant_member(request.user, application),
         "handler": handler,
         "partners": list(application.partners.select_related("organization")),
@@ -152,6 +155,21 @@ APPLICATION_SERVICES = {
 }
 
 
+# What happened, and what happens next, after each move of an application.
+APPLICATION_MOVE_MESSAGES = {
+    "submit": gettext_lazy(
+        "Submitted; you can still change it until the deadline, then the issuer checks eligibility."
+    ),
+    "withdraw": gettext_lazy("Your application is withdrawn; it is no longer considered."),
+    "mark_eligible": gettext_lazy(
+        "Found eligible; the applicant is told, and experts can now be assigned."
+    ),
+    "mark_ineligible": gettext_lazy("Found ineligible; the applicant is told your reason."),
+    "shortlist": gettext_lazy("Shortlisted; it can now be proposed as a winner."),
+    "unshortlist": gettext_lazy("Removed from the shortlist; it is still eligible."),
+}
+
+
 @require_POST
 def application_transition(request, pk: int, action: str):
     application = rules.access_application(request.user, pk)
@@ -163,7 +181,7 @@ def application_transition(request, pk: int, action: str):
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Done."))
+        messages.success(request, APPLICATION_MOVE_MESSAGES[action])
     return redirect_back(request, application.get_absolute_url())
 
 
@@ -260,9 +278,13 @@ def application_attachment_remove(request, pk: int):
 @require_POST
 def expert_assign(request, pk: int):
     application = rules.access_application(request.user, pk)
-    expert = get_object_or_404(
-        Expert.objects.select_related("user"), pk=request.POST.get("expert") or 0
-    )
+    if not rules.call_roles(request.user, application.call):
+        raise Http404
+    expert_id = parse_id(request.POST.get("expert"))
+    expert = Expert.objects.select_related("user").filter(pk=expert_id).first()
+    if expert is None:
+        messages.error(request, _("Choose an expert from the list."))
+        return redirect_back(request, application.get_absolute_url())
     try:
         services.expert_assign(actor=request.user, application=application, expert=expert)
     except DomainError as error:

@@ -9,14 +9,15 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import rules as account_rules
 from accounts.exceptions import DomainError
-from accounts.forms import ReasonForm
 from accounts.http import apply_service_errors, form_errors_to_messages, redirect_back
 from accounts.models import OrganizationKind
 from catalog.selectors import chain_node_choices
+from core.ids import parse_id
 from reference.regions import Province
 
 from .. import kinds, rules, selectors, services
@@ -55,10 +56,7 @@ def call_list(request):
     params = request.GET
     eligible_only = _flag(request, "eligible")
     organization = account_rules.organization_of(request.user) if eligible_only else None
-    try:
-        node = int(params.get("node") or 0) or None
-    except ValueError:
-        node = None
+    node = parse_id(params.get("node"))
     filters = selectors.CallFilters(
         query=params.get("q", "").strip()[:100],
         kind=params.get("kind", "") if params.get("kind") in CallKind.values else "",
@@ -102,7 +100,7 @@ def call_detail(request, pk: int):
         "call": call,
         "policy": kinds.policy(call.kind),
         "indicators": list(call.indicators.all()),
-        "criteria": list(call.criteria.select_related("round")),
+        "criteria": selectors.rubric_with_shares(call),
         "rounds": list(call.rounds.all()),
         "bonus_rules": list(call.bonus_rules.all()),
         "chain_nodes": list(call.chain_nodes.select_related("chain")),
@@ -119,7 +117,6 @@ def call_detail(request, pk: int):
         else [],
         "can_object": request.user.is_authenticated and call.status == CallStatus.PUBLICITY,
         "text_form": TextForm(),
-        "reason_form": ReasonForm(),
         "now_open": call.is_open,
         "status_note_visible": call.status in NOTE_STATUSES and bool(call.status_note),
         "ranking_public": call.status in RESULT_STATUSES,
@@ -263,6 +260,44 @@ def call_manage_url(call) -> str:
     return reverse("challenges:call_manage", args=[call.pk])
 
 
+# What happened, and what happens next, after each move of a call.
+CALL_MOVE_MESSAGES = {
+    "submit": gettext_lazy(
+        "Submitted for review; a platform administrator checks the call before it is published."
+    ),
+    "publish": gettext_lazy(
+        "Published; the call takes applications until its deadline, and matching "
+        "organizations are told."
+    ),
+    "reject": gettext_lazy(
+        "Sent back with your reason; the issuer can correct the call and submit it again."
+    ),
+    "withdraw": gettext_lazy("The call is withdrawn; its applicants are told."),
+    "close": gettext_lazy(
+        "Applications are closed; start the evaluation to check eligibility and assign experts."
+    ),
+    "evaluate": gettext_lazy(
+        "Evaluation has started; mark applications eligible, then assign at least three "
+        "experts to each."
+    ),
+    "publicize": gettext_lazy(
+        "Results are announced for publicity; anyone may object until the period ends, then "
+        "the award becomes final."
+    ),
+    "no_award": gettext_lazy("The call is closed without award; its applicants are told."),
+    "finalize": gettext_lazy("The award is final; agree milestones with the winners next."),
+    "reevaluate": gettext_lazy(
+        "Returned to evaluation; the proposed winners are withdrawn and can be chosen again."
+    ),
+    "start_work": gettext_lazy("Work has started; the winners report progress on each milestone."),
+    "accept": gettext_lazy(
+        "Final acceptance is recorded; the call is complete (a verification project's result "
+        "is recorded on the product)."
+    ),
+    "terminate": gettext_lazy("The call is terminated; the winners are told."),
+}
+
+
 @require_POST
 def call_transition(request, pk: int, action: str):
     call = rules.access_call(request.user, pk)
@@ -274,7 +309,7 @@ def call_transition(request, pk: int, action: str):
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Done: %(title)s") % {"title": call.title})
+        messages.success(request, CALL_MOVE_MESSAGES[action])
     return redirect_back(request, call.get_absolute_url())
 
 
@@ -395,10 +430,7 @@ def call_ranking(request, pk: int):
     rounds = list(call.rounds.all())
     round_id = None
     if call.uses_rounds:
-        try:
-            round_id = int(request.GET.get("round") or call.current_round_id or 0) or None
-        except ValueError:
-            round_id = None
+        round_id = parse_id(request.GET.get("round")) or call.current_round_id
         if round_id not in {r.pk for r in rounds}:
             round_id = call.current_round_id
     ranking = selectors.call_ranking(call, round_id=round_id)

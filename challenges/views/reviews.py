@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.exceptions import DomainError
@@ -15,6 +16,28 @@ from .. import rules, services
 from ..forms import MilestoneForm, MilestoneReportForm, ReviewSheetForm
 from ..models import Milestone
 from ..transitions import REVIEW_TRANSITIONS
+
+# What happened, and what happens next, after each move of a score sheet or milestone.
+REVIEW_MOVE_MESSAGES = {
+    "submit": gettext_lazy(
+        "Your scores are submitted and can no longer be changed unless the issuer sends the "
+        "sheet back; other experts see them once the panel closes."
+    ),
+    "recuse": gettext_lazy(
+        "You are recused from this application; your scores for it are deleted and the "
+        "issuer is told."
+    ),
+    "reopen": gettext_lazy("The score sheet is sent back to the expert, who is told your reason."),
+}
+MILESTONE_MOVE_MESSAGES = {
+    "agree": gettext_lazy(
+        "Milestone agreed; the issuer starts the work once every winner has agreed its milestones."
+    ),
+    "report": gettext_lazy("Progress reported; the issuer accepts it or returns it for rework."),
+    "accept": gettext_lazy("Milestone accepted; the winner is told."),
+    "return": gettext_lazy("Returned for rework; the winner is told what is missing."),
+    "remove": gettext_lazy("The proposed milestone is removed."),
+}
 
 
 def review_sheet(request, pk: int):
@@ -45,9 +68,9 @@ def review_sheet(request, pk: int):
         else:
             messages.success(
                 request,
-                _("Scores submitted.")
+                REVIEW_MOVE_MESSAGES["submit"]
                 if request.POST.get("submit") == "1"
-                else _("Scores saved as a draft."),
+                else _("Saved as a draft; submit the scores once every criterion is scored."),
             )
             return redirect("challenges:review_sheet", pk=assignment.pk)
     application = assignment.application
@@ -85,7 +108,7 @@ def review_transition(request, pk: int, action: str):
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Done."))
+        messages.success(request, REVIEW_MOVE_MESSAGES[action])
     return redirect_back(request, assignment.application.get_absolute_url())
 
 
@@ -142,7 +165,7 @@ def milestone_transition(request, pk: int, action: str):
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Done."))
+        messages.success(request, MILESTONE_MOVE_MESSAGES[action])
     return redirect_back(request, milestone.application.get_absolute_url())
 
 

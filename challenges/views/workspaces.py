@@ -6,17 +6,15 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import rules as account_rules
 from accounts import selectors as account_selectors
 from accounts.exceptions import DomainError
-from accounts.forms import ReasonForm
 from accounts.http import form_errors_to_messages
-from accounts.models import User
 
-from .. import rules, selectors, services
+from .. import conditions, rules, selectors, services
 from ..forms import (
     AdvanceForm,
     AttachmentForm,
@@ -24,20 +22,22 @@ from ..forms import (
     BonusForm,
     ConflictForm,
     CriterionForm,
+    HandlerForm,
     IndicatorForm,
     MilestoneForm,
     RoundForm,
     TextForm,
 )
 from ..models import ApplicationStatus, CallKind, CallStatus
+from .calls import call_manage_url
 
 TABS = {
-    "overview": _lazy("Set-up"),
-    "applications": _lazy("Applications"),
-    "scores": _lazy("Scores"),
-    "milestones": _lazy("Milestones"),
-    "questions": _lazy("Questions"),
-    "timeline": _lazy("Timeline"),
+    "overview": gettext_lazy("Set-up"),
+    "applications": gettext_lazy("Applications"),
+    "scores": gettext_lazy("Scores"),
+    "milestones": gettext_lazy("Milestones"),
+    "questions": gettext_lazy("Questions"),
+    "timeline": gettext_lazy("Timeline"),
 }
 
 
@@ -50,15 +50,16 @@ def call_manage(request, pk: int):
     tab = request.GET.get("tab", "overview")
     if tab not in TABS:
         tab = "overview"
+    moves = rules.call_moves(request.user, call)
     context = {
         "call": call,
         "tab": tab,
         "tab_labels": list(TABS.items()),
         "roles": roles,
         "is_handler": "issuer" in roles,
-        "actions": rules.call_actions(request.user, call),
+        "actions": [move for move, problems in moves if not problems],
+        "blocked_moves": [(move, problems) for move, problems in moves if problems],
         "editable": rules.can_edit_call(request.user, call),
-        "reason_form": ReasonForm(),
         "text_form": TextForm(),
     }
     if tab == "overview":
@@ -67,7 +68,7 @@ def call_manage(request, pk: int):
             can_add_handlers=account_rules.is_org_admin(request.user, call.issuer),
             members=account_selectors.members_of(call.issuer).filter(status="active"),
             indicators=list(call.indicators.all()),
-            criteria=list(call.criteria.select_related("round")),
+            criteria=selectors.rubric_with_shares(call),
             rounds=list(call.rounds.all()),
             bonus_rules=list(call.bonus_rules.all()),
             attachments=list(call.attachments.all()),
@@ -87,14 +88,20 @@ def call_manage(request, pk: int):
             application.proposed_award = awards.get(application.pk)
         context.update(applications=applications, award_form=AwardForm())
         if call.uses_rounds and call.status == CallStatus.EVALUATING and call.current_round_id:
-            context["advance_form"] = AdvanceForm(
-                queryset=call.applications.filter(
-                    current_round=call.current_round,
-                    status__in=[ApplicationStatus.ELIGIBLE, ApplicationStatus.SHORTLISTED],
-                ).select_related("applicant")
-            )
+            if rules.can_advance_round(request.user, call):
+                context["advance_form"] = AdvanceForm(
+                    queryset=call.applications.filter(
+                        current_round=call.current_round,
+                        status__in=[ApplicationStatus.ELIGIBLE, ApplicationStatus.SHORTLISTED],
+                    ).select_related("applicant")
+                )
+            else:
+                context["advance_problems"] = conditions.advance_problems(call)
     elif tab == "scores":
         context["ranking"] = selectors.call_ranking(call)
+        if call.status == CallStatus.EVALUATING and not call.is_panel_closed:
+            context["can_close_panel"] = rules.can_close_panel(request.user, call)
+            context["panel_problems"] = conditions.panel_close_problems(call)
     elif tab == "milestones":
         context.update(
             milestones=selectors.milestones_of(call),
@@ -159,17 +166,26 @@ def expert_workspace(request):
 
 @require_POST
 def handler_add(request, pk: int):
+    """Add a handler: the issuer's administrators only, checked before reading the input."""
     call = rules.access_call(request.user, pk)
-    user = User.objects.filter(pk=request.POST.get("user") or 0).first()
-    if user is None:
+    if not account_rules.is_org_admin(request.user, call.issuer):
         raise Http404
+    form = HandlerForm(request.POST, call=call)
+    if not form.is_valid():
+        form_errors_to_messages(request, form)
+        return redirect(call_manage_url(call))
+    user = form.cleaned_data["user"]
     try:
         services.call_handler_add(actor=request.user, call=call, user=user)
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("%(name)s now handles this call.") % {"name": user.name})
-    return redirect("challenges:call_manage", pk=call.pk)
+        messages.success(
+            request,
+            _("%(name)s now handles this call and is notified of its applications.")
+            % {"name": user.name},
+        )
+    return redirect(call_manage_url(call))
 
 
 @require_POST

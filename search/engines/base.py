@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from ..documents import SearchDocument
+from ..documents import TYPE_NUMBER_BITS, SearchDocument, type_number
 
 SORTS = ("relevance", "newest", "deadline")
 FACET_SIZE = 100
@@ -26,11 +27,18 @@ class SearchQuery:
     document must match at least ``minimum_should_match`` of them. Filters are ANDed across
     fields and ORed within one field; ``ranges`` bound integer fields (``trl``) and dates
     (``published_at``, ``deadline``) inclusively.
+
+    ``facet_filters`` are the values a visitor ticked in the facets (ORed within a facet,
+    ANDed across facets, like ``filters``). They narrow the hits and every other facet's
+    counts, but not the counts of their own facet, so that ticking "product" still shows
+    how many results and calls there are (multi-select faceting). ``filters`` narrow
+    everything, counts included.
     """
 
     terms: dict[str, float] = field(default_factory=dict)
     minimum_should_match: int = 1
     filters: dict[str, list[str]] = field(default_factory=dict)
+    facet_filters: dict[str, list[str]] = field(default_factory=dict)
     exclude_ids: list[str] = field(default_factory=list)
     ranges: dict[str, tuple] = field(default_factory=dict)
     facets: list[str] = field(default_factory=list)
@@ -101,9 +109,43 @@ def from_timestamp(value: int | None) -> datetime | None:
     return datetime.fromtimestamp(value / 1_000_000, tz=UTC)
 
 
-def sort_key(moment: datetime | None, pk: int) -> int:
-    """A unique integer for date-sorted pages: the timestamp with the pk as tie-breaker."""
-    return (to_timestamp(moment) or 0) * 1000 + pk % 1000
+# Date-sort keys, one signed 64-bit integer per document and date, unique across every
+# document type (search_after pages on them, so two equal keys would skip a record):
+#
+#     bit 63: 0 (the key is never negative)
+#     bits 31-62: whole seconds since SORT_EPOCH (32 bits: 2000-01-01 to 2136-02-07)
+#     bits 27-30: the document type's number (DocumentType.number, 1 to 15)
+#     bits 0-26:  the pk (0 to 134,217,727)
+#
+# Dates outside the window sort as its nearest end; the key stays unique all the same.
+SORT_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+SORT_PK_BITS = 27
+SORT_SECONDS_BITS = 63 - TYPE_NUMBER_BITS - SORT_PK_BITS
+MAX_SORT_PK = 2**SORT_PK_BITS - 1
+MAX_SORT_SECONDS = 2**SORT_SECONDS_BITS - 1
+_EPOCH_SECONDS = int(SORT_EPOCH.timestamp())
+
+
+def sort_key(moment: datetime | None, doc_type: str, pk: int) -> int:
+    """Return the unique integer a date-sorted page orders ``doc_type:pk`` by.
+
+    Raise ``ValueError`` when the pk does not fit in the key (see the layout above).
+    """
+    if not 0 <= pk <= MAX_SORT_PK:
+        raise ValueError(
+            f"{doc_type}:{pk}: the pk is outside the range of the date-sort key "
+            f"(0 to {MAX_SORT_PK}); widen SORT_PK_BITS and rebuild the index."
+        )
+    seconds = 0
+    if moment is not None:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        seconds = min(max(math.floor(moment.timestamp()) - _EPOCH_SECONDS, 0), MAX_SORT_SECONDS)
+    return (
+        (seconds << (TYPE_NUMBER_BITS + SORT_PK_BITS))
+        | (type_number(doc_type) << SORT_PK_BITS)
+        | pk
+    )
 
 
 class SearchEngine:
@@ -149,8 +191,10 @@ def payload_of(document: SearchDocument) -> dict:
         "verified": document.verified,
         "facets": document.facets,
         "terms": sorted(document.terms),
-        "newest_key": sort_key(document.published_at, document.pk),
-        "deadline_key": sort_key(document.deadline, document.pk) if document.deadline else None,
+        "newest_key": sort_key(document.published_at, document.type, document.pk),
+        "deadline_key": (
+            sort_key(document.deadline, document.type, document.pk) if document.deadline else None
+        ),
     }
 
 

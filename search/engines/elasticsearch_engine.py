@@ -4,7 +4,9 @@
   indices and swaps the aliases in one atomic request, so searches never see a half index.
 - Text arrives pre-analyzed (search.analysis) and is indexed with the built-in whitespace
   analyzer, so both engines hold exactly the same terms.
-- Facets are keyword fields with terms aggregations; date-sorted pages use search_after.
+- Facets are keyword fields with terms aggregations; the values a visitor ticked are a
+  post_filter, and each facet counts under the other facets' ticks only (multi-select).
+- Date-sorted pages use search_after on a key unique across types.
 - Writes carry external versions (the outbox row id): a stale write cannot win.
 
 The request bodies are built by pure functions (tested without a server); the engine sends
@@ -33,11 +35,12 @@ from .base import (
     SearchResults,
     hit_from_payload,
     payload_of,
-    sort_key,
     to_timestamp,
 )
 
 INTEGER_FIELDS = ("published_at", "deadline", "newest_key", "deadline_key")
+# The terms aggregation inside a facet's filter aggregation.
+FACET_COUNTS = "counts"
 
 
 def build_mapping() -> Mapping:
@@ -62,6 +65,7 @@ def index_settings() -> dict:
 def to_source(document: SearchDocument) -> dict:
     """The JSON stored for one document."""
     facets = {**document.facets, "type": [document.type]}
+    payload = payload_of(document)
     source = {
         "id": document.id,
         "title": " ".join(document.title_terms),
@@ -69,9 +73,9 @@ def to_source(document: SearchDocument) -> dict:
         "published_at": to_timestamp(document.published_at),
         "deadline": to_timestamp(document.deadline),
         "trl": document.trl,
-        "newest_key": sort_key(document.published_at, document.pk),
-        "deadline_key": sort_key(document.deadline, document.pk) if document.deadline else None,
-        "payload": payload_of(document),
+        "newest_key": payload["newest_key"],
+        "deadline_key": payload["deadline_key"],
+        "payload": payload,
     }
     for name in FACET_FIELDS:
         if facets.get(name):
@@ -115,11 +119,7 @@ def build_search(query: SearchQuery, search: Search) -> Search:
         scoring = Q("bool", should=per_term, minimum_should_match=query.minimum_should_match)
     else:
         scoring = Q("match_all")
-    filters = [
-        Q("terms", **{name: [str(v) for v in values]})
-        for name, values in query.filters.items()
-        if values
-    ]
+    filters = _terms_filters(query.filters)
     for name, (lower, upper) in query.ranges.items():
         bounds = {}
         if lower is not None:
@@ -130,6 +130,9 @@ def build_search(query: SearchQuery, search: Search) -> Search:
             filters.append(Q("range", **{name: bounds}))
     must_not = [Q("ids", values=list(query.exclude_ids))] if query.exclude_ids else []
     search = search.query(Q("bool", must=[scoring], filter=filters, must_not=must_not))
+    ticked = _terms_filters(query.facet_filters)
+    if ticked:
+        search = search.post_filter(Q("bool", filter=ticked))
     search = search.extra(track_total_hits=True)
     if query.sort == "newest":
         search = search.sort({"newest_key": {"order": "desc"}})
@@ -142,8 +145,30 @@ def build_search(query: SearchQuery, search: Search) -> Search:
     else:
         search = search[query.offset : query.offset + query.limit]
     for name in query.facets:
-        search.aggs.bucket(name, "terms", field=name, size=FACET_SIZE)
+        others = _terms_filters(
+            {other: values for other, values in query.facet_filters.items() if other != name}
+        )
+        if others:
+            # Counted under the other facets' ticks, not its own (the post_filter).
+            search.aggs.bucket(name, "filter", Q("bool", filter=others)).bucket(
+                FACET_COUNTS, "terms", field=name, size=FACET_SIZE
+            )
+        else:
+            search.aggs.bucket(name, "terms", field=name, size=FACET_SIZE)
     return search
+
+
+def _terms_filters(filters: dict[str, list[str]]) -> list:
+    return [
+        Q("terms", **{name: [str(v) for v in values]}) for name, values in filters.items() if values
+    ]
+
+
+def facet_buckets(aggregations: dict, name: str) -> list[tuple[str, int]]:
+    """Read one facet's counts from a response built by ``build_search``."""
+    aggregation = aggregations[name]
+    aggregation = aggregation.get(FACET_COUNTS, aggregation)
+    return [(bucket["key"], bucket["doc_count"]) for bucket in aggregation["buckets"]]
 
 
 def _integer(value):
@@ -270,9 +295,9 @@ class ElasticsearchEngine(SearchEngine):
             for hit in response
         ]
         facets = {}
-        for name in query.facets:
-            buckets = getattr(response.aggregations, name).buckets
-            facets[name] = [(bucket.key, bucket.doc_count) for bucket in buckets]
+        if query.facets:
+            aggregations = response.aggregations.to_dict()
+            facets = {name: facet_buckets(aggregations, name) for name in query.facets}
         return SearchResults(hits=hits, total=response.hits.total.value, facets=facets)
 
     def _indices_for(self, query: SearchQuery) -> list[str]:

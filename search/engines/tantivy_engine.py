@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import os
+import shutil
 import threading
 from collections.abc import Iterable
 from datetime import datetime
@@ -29,14 +32,18 @@ from .base import (
     SearchResults,
     hit_from_payload,
     payload_of,
-    sort_key,
     to_timestamp,
 )
+
+logger = logging.getLogger(__name__)
 
 TOKENIZER = "pretokenized"
 INTEGER_FIELDS = ("published_at", "deadline", "trl", "newest_key", "deadline_key")
 WRITER_HEAP = 64_000_000
-SCHEMA_REVISION = 1
+# Date sorts: the sort-key field and whether it runs newest first.
+SORT_FIELDS = {"newest": ("newest_key", True), "deadline": ("deadline_key", False)}
+# 2: date-sort keys unique across types; call kind, resource kind and maturity facets.
+SCHEMA_REVISION = 2
 
 
 def schema_directory(base: str | Path) -> Path:
@@ -67,29 +74,82 @@ def _analyzer() -> tantivy.TextAnalyzer:
     return tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
 
 
+class IndexCorrupted(EngineUnavailable):
+    """The index on disk cannot be opened; ``manage.py rebuild_index`` builds a fresh one."""
+
+
 class TantivyEngine(SearchEngine):
     name = "tantivy"
 
     def __init__(self, path: str | Path | None) -> None:
-        """Open (or create) the index at ``path``; ``None`` keeps it in memory (tests)."""
+        """Use the index under ``path`` (opened or created on first use, so that a broken
+        index does not break the process); ``None`` keeps it in memory (tests)."""
         self.schema = build_schema()
-        if path is not None:
-            path = schema_directory(path)
-            path.mkdir(parents=True, exist_ok=True)
-            self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
-        else:
-            self.index = tantivy.Index(self.schema)
-        self.index.register_tokenizer(TOKENIZER, _analyzer())
-        self.index.config_reader(reload_policy="OnCommit")
+        self.path = schema_directory(path) if path is not None else None
+        self._index = self._prepared(tantivy.Index(self.schema)) if path is None else None
+        self._identity: tuple[int, int] | None = None
+        self._open_lock = threading.Lock()
         self._write_lock = threading.Lock()
+
+    # --- opening ------------------------------------------------------------------------------
+
+    @property
+    def index(self) -> tantivy.Index:
+        return self._current()
+
+    def _current(self) -> tantivy.Index:
+        """Return the open index, reopening it when its directory was deleted or replaced
+        while this process ran (an engine lives as long as the process); a deleted index
+        comes back empty, for the outbox and ``rebuild_index`` to fill.
+
+        Raise ``IndexCorrupted`` when the files on disk cannot be opened.
+        """
+        if self.path is None:
+            return self._index
+        identity = _identity(self.path)
+        if self._index is not None and identity == self._identity:
+            return self._index
+        with self._open_lock:
+            identity = _identity(self.path)
+            if self._index is None or identity != self._identity:
+                if identity is not None:
+                    logger.info("search index at %s changed on disk: reopening", self.path)
+                self._open()
+            return self._index
+
+    def _open(self) -> None:
+        self.path.mkdir(parents=True, exist_ok=True)
+        try:
+            index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+        except ValueError as exc:
+            self._index, self._identity = None, None
+            raise IndexCorrupted(
+                f"The search index at {self.path} cannot be opened ({exc}); "
+                "run manage.py rebuild_index to build a fresh one."
+            ) from exc
+        self._index = self._prepared(index)
+        self._identity = _identity(self.path)
+
+    def _prepared(self, index: tantivy.Index) -> tantivy.Index:
+        index.register_tokenizer(TOKENIZER, _analyzer())
+        index.config_reader(reload_policy="OnCommit")
+        return index
+
+    def _recreate(self) -> tantivy.Index:
+        """Remove the index directory and start an empty index in its place."""
+        with self._open_lock:
+            logger.warning("search index at %s is broken: removing it", self.path)
+            shutil.rmtree(self.path, ignore_errors=True)
+            self._open()
+            return self._index
 
     # --- writing ------------------------------------------------------------------------------
 
-    def _writer(self):
+    def _writer(self, index: tantivy.Index):
         if not self._write_lock.acquire(blocking=False):
             raise EngineUnavailable("Another thread of this process is writing the index.")
         try:
-            return self.index.writer(heap_size=WRITER_HEAP, num_threads=1)
+            return index.writer(heap_size=WRITER_HEAP, num_threads=1)
         except ValueError as exc:  # LockBusy: another process holds the writer
             self._write_lock.release()
             raise EngineUnavailable(str(exc)) from exc
@@ -101,7 +161,8 @@ class TantivyEngine(SearchEngine):
     def apply(self, changes: list[Change]) -> None:
         if not changes:
             return
-        writer = self._writer()
+        index = self._current()
+        writer = self._writer(index)
         try:
             for change in changes:
                 writer.delete_documents_by_term("id", change.id)
@@ -111,10 +172,16 @@ class TantivyEngine(SearchEngine):
             writer.wait_merging_threads()
         finally:
             self._release(writer)
-        self.index.reload()
+        index.reload()
 
     def rebuild(self, documents: Iterable[SearchDocument], *, on_progress=None) -> int:
-        writer = self._writer()
+        """Replace every document in one commit; an index that cannot be opened is removed
+        and built afresh."""
+        try:
+            index = self._current()
+        except IndexCorrupted:
+            index = self._recreate()
+        writer = self._writer(index)
         count = 0
         try:
             writer.delete_all_documents()
@@ -128,10 +195,11 @@ class TantivyEngine(SearchEngine):
             writer.wait_merging_threads()
         finally:
             self._release(writer)
-        self.index.reload()
+        index.reload()
         return count
 
     def _to_tantivy(self, document: SearchDocument) -> tantivy.Document:
+        payload = payload_of(document)
         doc = tantivy.Document()
         doc.add_text("id", document.id)
         doc.add_text("title", " ".join(document.title_terms))
@@ -140,17 +208,10 @@ class TantivyEngine(SearchEngine):
         for name in FACET_FIELDS:
             for value in facets.get(name, ()):
                 doc.add_text(name, str(value))
-        integers = {
-            "published_at": to_timestamp(document.published_at),
-            "deadline": to_timestamp(document.deadline),
-            "trl": document.trl,
-            "newest_key": sort_key(document.published_at, document.pk),
-            "deadline_key": sort_key(document.deadline, document.pk) if document.deadline else None,
-        }
-        for name, value in integers.items():
-            if value is not None:
-                doc.add_integer(name, value)
-        doc.add_bytes("payload", json.dumps(payload_of(document), ensure_ascii=False).encode())
+        for name in INTEGER_FIELDS:
+            if payload[name] is not None:
+                doc.add_integer(name, payload[name])
+        doc.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
         return doc
 
     # --- reading ------------------------------------------------------------------------------
@@ -158,7 +219,9 @@ class TantivyEngine(SearchEngine):
     def _term(self, field: str, value: str):
         return tantivy.Query.term_query(self.schema, field, value)
 
-    def _build(self, query: SearchQuery) -> tantivy.Query:
+    def _build(self, query: SearchQuery, facet_filters: dict[str, list[str]]) -> tantivy.Query:
+        """The query with its filters, ranges and exclusions, plus ``facet_filters`` (all of
+        the query's for the hits, all but one facet's for that facet's counts)."""
         clauses = []
         if query.terms:
             per_term = [
@@ -191,7 +254,7 @@ class TantivyEngine(SearchEngine):
             )
         else:
             clauses.append((tantivy.Occur.Must, tantivy.Query.all_query()))
-        for name, values in query.filters.items():
+        for name, values in [*query.filters.items(), *facet_filters.items()]:
             if values:
                 clauses.append(
                     (
@@ -221,54 +284,57 @@ class TantivyEngine(SearchEngine):
         return tantivy.Query.boolean_query(clauses)
 
     def search(self, query: SearchQuery) -> SearchResults:
-        searcher = self.index.searcher()
-        built = self._build(query)
-        if query.sort == "newest":
-            built, order_field, order = self._after(
-                built, "newest_key", query.search_after, descending=True
-            )
+        searcher = self._current().searcher()
+        built = self._build(query, query.facet_filters)
+        offset = query.offset
+        if query.sort in SORT_FIELDS:
+            field, descending = SORT_FIELDS[query.sort]
+            built = self._after(built, field, query.search_after, descending=descending)
+            if query.search_after is not None:
+                offset = 0
             result = searcher.search(
                 built,
                 query.limit,
-                offset=0 if query.search_after else query.offset,
-                order_by_field=order_field,
-                order=order,
-            )
-        elif query.sort == "deadline":
-            built, order_field, order = self._after(
-                built, "deadline_key", query.search_after, descending=False
-            )
-            result = searcher.search(
-                built,
-                query.limit,
-                offset=0 if query.search_after else query.offset,
-                order_by_field=order_field,
-                order=order,
+                offset=offset,
+                order_by_field=field,
+                order=tantivy.Order.Desc if descending else tantivy.Order.Asc,
             )
         else:
-            result = searcher.search(built, query.limit, offset=query.offset)
-        key = {"newest": "newest_key", "deadline": "deadline_key"}.get(query.sort)
+            result = searcher.search(built, query.limit, offset=offset)
+        key = SORT_FIELDS[query.sort][0] if query.sort in SORT_FIELDS else None
         hits = [
             _hit(searcher.doc(address), float(score), query.with_terms, key)
             for score, address in result.hits
         ]
-        facets = {}
-        if query.facets:
-            # Facets count the whole match, not only this page.
-            aggregation = searcher.aggregate(
-                self._build(query),
-                {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in query.facets},
-            )
-            facets = {
-                name: [(b["key"], b["doc_count"]) for b in aggregation[name]["buckets"]]
-                for name in query.facets
-            }
+        facets = self._facet_counts(searcher, query) if query.facets else {}
         return SearchResults(hits=hits, total=result.count or 0, facets=facets)
 
+    def _facet_counts(self, searcher, query: SearchQuery) -> dict[str, list[tuple[str, int]]]:
+        """Count each facet's values over the whole match (not only this page), with the
+        facet filters of the other facets but not its own. Facets that share the same other
+        filters (every facet nobody ticked) share one aggregation."""
+        groups: dict[tuple, list[str]] = {}
+        for name in query.facets:
+            others = tuple(
+                (other, tuple(values))
+                for other, values in query.facet_filters.items()
+                if other != name and values
+            )
+            groups.setdefault(others, []).append(name)
+        facets = {}
+        for others, names in groups.items():
+            aggregation = searcher.aggregate(
+                self._build(query, {other: list(values) for other, values in others}),
+                {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in names},
+            )
+            for name in names:
+                facets[name] = [(b["key"], b["doc_count"]) for b in aggregation[name]["buckets"]]
+        return {name: facets[name] for name in query.facets}
+
     def _after(self, built, field: str, after: int | None, *, descending: bool):
-        order = tantivy.Order.Desc if descending else tantivy.Order.Asc
+        """Keep what sorts after the cursor ``after`` (keys are unique: nothing is skipped)."""
         if after is None:
-            return built, field, order
+            return built
         bound = tantivy.Query.range_query(
             self.schema,
             field,
@@ -278,28 +344,37 @@ class TantivyEngine(SearchEngine):
             include_lower=descending,
             include_upper=not descending,
         )
-        return (
-            tantivy.Query.boolean_query([(tantivy.Occur.Must, built), (tantivy.Occur.Must, bound)]),
-            field,
-            order,
+        return tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, built), (tantivy.Occur.Must, bound)]
         )
 
     def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
-        searcher = self.index.searcher()
+        searcher = self._current().searcher()
         return {term: searcher.doc_freq("all", term) for term in terms}
 
     def num_docs(self) -> int:
-        return self.index.searcher().num_docs
+        return self._current().searcher().num_docs
 
     def get(self, ids: Iterable[str]) -> dict[str, SearchHit]:
         ids = list(ids)
         if not ids:
             return {}
-        searcher = self.index.searcher()
+        searcher = self._current().searcher()
         query = tantivy.Query.term_set_query(self.schema, "id", ids)
         result = searcher.search(query, len(ids))
         hits = [_hit(searcher.doc(address), 0.0, True) for _score, address in result.hits]
         return {hit.id: hit for hit in hits}
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """What tells this directory from one deleted and created again: its inode, or None
+    when it is gone or has lost its index (meta.json)."""
+    try:
+        stat = os.stat(path)
+        os.stat(path / "meta.json")
+    except FileNotFoundError:
+        return None
+    return stat.st_dev, stat.st_ino
 
 
 def _bound(value):

@@ -61,6 +61,7 @@ def satisfy_guards(call, action):
         Award.objects.create(
             call=call, application=ApplicationFactory(call=call, status="shortlisted")
         )
+        call.panel_closed_at = past
     if action == "finalize":
         call.publicity_ends_at = past
     call.save()

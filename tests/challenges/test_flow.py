@@ -333,14 +333,21 @@ def test_score_outside_the_range_is_refused():
     assert not assignment.scores.exists()
 
 
-def test_verification_acceptance_records_first_use_on_the_product():
+def test_verification_acceptance_records_the_user_firm_on_the_product():
     government = OrganizationFactory(kind=OrganizationKind.GOVERNMENT)
+    user_firm = OrganizationFactory(kind=OrganizationKind.LARGE)
     call = CallFactory(kind=CallKind.VERIFICATION, issuer=government, status=CallStatus.IN_PROGRESS)
     product = PublishedProductFactory()
-    ApplicationFactory(call=call, applicant=product.organization, product=product, status="awarded")
+    ApplicationFactory(
+        call=call,
+        applicant=product.organization,
+        product=product,
+        user_firm=user_firm,
+        status="awarded",
+    )
     services.call_accept(actor=handler_of(call), call=call)
     verification = ProductVerification.objects.get(product=product)
-    assert verification.user_organization == government
+    assert verification.user_organization == user_firm
 
 
 def test_kind_rules_decide_who_issues():

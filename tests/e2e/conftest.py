@@ -1,9 +1,16 @@
-"""Browser tests: Playwright drives the machine's Chromium against Django's live server."""
+"""Browser tests: Playwright drives the machine's Chromium against Django's live server.
+
+Screenshots of key pages go to ``E2E_SCREENSHOT_DIR`` (CI names it and keeps it; by default
+``var/e2e-screenshots``), one folder per test.
+"""
 
 import os
+import re
 import shutil
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from tests.services import need
 
@@ -17,6 +24,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+PASSWORD = "secret-pass-1"
 
 
 def chromium_path() -> str | None:
@@ -45,8 +53,40 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="zh-CN")
+    context = browser.new_context(
+        base_url=live_server.url, locale="zh-CN", viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
+    # Irreversible steps ask for confirmation (data-confirm); the journeys say yes.
+    page.on("dialog", lambda dialog: dialog.accept())
     yield page
     context.close()
+
+
+@pytest.fixture
+def screenshots(request):
+    """Return ``shot(page, name)``, saving a full-page PNG of a key page for people to see."""
+    base = Path(
+        os.environ.get("E2E_SCREENSHOT_DIR") or Path(settings.VAR_DIR) / "e2e-screenshots"
+    )
+    folder = base / re.sub(r"[^\w-]+", "_", request.node.name)
+    folder.mkdir(parents=True, exist_ok=True)
+    counter = iter(range(1, 100))
+
+    def shot(page, name: str) -> Path:
+        path = folder / f"{next(counter):02d}-{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return shot
+
+
+def log_in(page, user, password: str = PASSWORD) -> None:
+    """Log in through the login page as ``user`` (a fresh session)."""
+    page.context.clear_cookies()
+    page.goto("/accounts/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", password)
+    page.click("form button[type=submit]")
+    page.wait_for_url("**/dashboard/")

@@ -22,8 +22,9 @@ def doc(
     trl=None,
     qualification="none",
     nodes=(),
-    kind=None,
+    call_kind=None,
     version=1,
+    published_at=None,
 ):
     document = SearchDocument(
         type=type_,
@@ -34,14 +35,14 @@ def doc(
         summary=body[:60],
         organization=f"机构{pk}",
         organization_id=100 + pk,
-        published_at=T0 + timedelta(days=days),
+        published_at=published_at or T0 + timedelta(days=days),
         deadline=deadline,
         trl=trl,
         facets={
             "province": [province],
             "qualification": [qualification],
             "chain_node": [str(n) for n in nodes],
-            **({"kind": [kind]} if kind else {}),
+            **({"call_kind": [call_kind]} if call_kind else {}),
         },
     )
     analyzer = get_analyzer()
@@ -74,7 +75,7 @@ def corpus():
             "征集银烧结封装方案",
             days=5,
             deadline=T0 + timedelta(days=40),
-            kind="challenge",
+            call_kind="challenge",
         ),
         doc(
             "call",
@@ -83,7 +84,7 @@ def corpus():
             "热泵与液冷",
             days=6,
             deadline=T0 + timedelta(days=20),
-            kind="demonstration",
+            call_kind="demonstration",
         ),
     ]
 
@@ -110,9 +111,20 @@ def check_relevance_and_highlight_terms(engine):
 
 def check_synonyms_and_width_folding(engine):
     load(engine)
-    for query in ("SiC", "ＳｉＣ", "sic"):
+    for query in ("SiC", "ＳｉＣ", "sic", "silicon carbide"):
         ids = {h.id for h in engine.search(SearchQuery(terms=terms(query))).hits}
         assert "product:1" in ids, query
+    batteries = {h.id for h in engine.search(SearchQuery(terms=terms("battery"))).hits}
+    assert {"product:2", "result:4", "call:6"} <= batteries
+
+
+def check_part_of_a_model_number_finds_the_record(engine):
+    load(engine)
+    tester = doc("product", 9, "WLBI-300晶圆级老化测试系统", "支持8英寸晶圆")
+    engine.apply([Change(tester.id, 1, tester)])
+    for query in ("WLBI", "WLBI-300", "wlbi300"):
+        ids = [h.id for h in engine.search(SearchQuery(terms=terms(query))).hits]
+        assert ids == ["product:9"], query
 
 
 def check_filters_ranges_and_exclusion(engine):
@@ -149,6 +161,72 @@ def check_sorting_and_search_after(engine):
     assert [h.id for h in by_deadline.hits] == ["call:6", "call:5"]
 
 
+def _page_through(engine, query, limit):
+    seen, after = [], None
+    for _page in range(100):
+        query.limit, query.search_after = limit, after
+        result = engine.search(query)
+        seen.extend(hit.id for hit in result.hits)
+        if len(result.hits) < limit:
+            return seen
+        after = result.next_after
+    raise AssertionError("paging did not end")
+
+
+def check_date_paging_never_skips_records_sharing_a_date(engine):
+    # Every type, with pks that agree modulo 1000, all published at the same second and
+    # (calls) due at the same second: nothing but the type and the pk tells them apart.
+    same = T0 + timedelta(days=3)
+    documents = [
+        doc(type_, pk, f"同一时刻{type_}{pk}", published_at=same, deadline=same)
+        for type_ in ("call", "product", "result", "resource", "organization")
+        for pk in (1, 2, 3, 1001, 2001)
+    ]
+    engine.apply([Change(d.id, 1, d) for d in documents])
+    everything = {d.id for d in documents}
+    for limit in (1, 4, 7):
+        newest = _page_through(engine, SearchQuery(sort="newest"), limit)
+        assert len(newest) == len(set(newest)) == len(everything), limit
+        assert set(newest) == everything
+        calls = _page_through(
+            engine, SearchQuery(sort="deadline", filters={"type": ["call"]}), limit
+        )
+        assert sorted(calls) == sorted(d.id for d in documents if d.type == "call")
+        assert len(calls) == len(set(calls))
+
+
+def check_facet_values_combine_and_count_without_their_own_ticks(engine):
+    load(engine)
+    products = engine.search(
+        SearchQuery(terms=terms("碳化硅"), facet_filters={"type": ["product"]}, facets=["type"])
+    )
+    assert [h.id for h in products.hits] == ["product:1"] and products.total == 1
+    # ticking "product" still shows how many results and calls there are
+    assert dict(products.facets["type"]) == {"product": 1, "result": 1, "call": 1}
+    either = engine.search(
+        SearchQuery(terms=terms("碳化硅"), facet_filters={"type": ["product", "result"]})
+    )
+    assert {h.id for h in either.hits} == {"product:1", "result:3"}
+    across = engine.search(
+        SearchQuery(
+            facet_filters={"type": ["product", "result"], "province": ["32"]},
+            facets=["type", "province", "qualification"],
+        )
+    )
+    assert {h.id for h in across.hits} == {"product:1", "result:3"}
+    # each facet counts under the other facets' ticks only
+    assert dict(across.facets["type"]) == {"product": 1, "result": 1, "call": 2}
+    assert dict(across.facets["province"]) == {"32": 2, "34": 1, "44": 1}
+    assert dict(across.facets["qualification"]) == {"national": 1, "none": 1}
+    # a hard filter narrows the counts of every facet
+    calls_only = engine.search(
+        SearchQuery(
+            filters={"type": ["call"]}, facet_filters={"type": ["product"]}, facets=["type"]
+        )
+    )
+    assert calls_only.total == 0 and dict(calls_only.facets["type"]) == {"call": 2}
+
+
 def check_update_and_delete(engine):
     load(engine)
     renamed = doc(
@@ -174,9 +252,12 @@ def check_document_frequencies_and_stored_terms(engine):
 CHECKS = [
     check_relevance_and_highlight_terms,
     check_synonyms_and_width_folding,
+    check_part_of_a_model_number_finds_the_record,
     check_filters_ranges_and_exclusion,
     check_minimum_should_match,
     check_sorting_and_search_after,
+    check_date_paging_never_skips_records_sharing_a_date,
+    check_facet_values_combine_and_count_without_their_own_ticks,
     check_update_and_delete,
     check_document_frequencies_and_stored_terms,
 ]

@@ -1,4 +1,4 @@
-from search.analysis import Analyzer, get_analyzer, normalise
+from search.analysis import DATA_DIR, Analyzer, get_analyzer, normalise
 from search.highlight import highlight
 
 
@@ -69,3 +69,81 @@ def test_highlight_window_centres_on_the_first_match():
 
 def test_words_in_two_scripts_are_split():
     assert get_analyzer().query_terms("碳化硅MOSFET") == ["碳化硅", "mosfet"]
+
+
+def test_a_model_number_is_indexed_whole_and_in_parts():
+    analyzer = get_analyzer()
+    terms = analyzer.terms("WLBI-300晶圆级老化测试系统")
+    assert {"wlbi-300", "wlbi300", "wlbi", "晶圆"} <= set(terms)
+    assert {"wlbi300", "wlbi"} <= set(analyzer.terms("STM32F103与WLBI300"))
+    # a query spells it without separators, however it was typed
+    for query in ("WLBI-300", "ＷＬＢＩ－３００", "wlbi300", "WLBI_300"):
+        assert analyzer.query_terms(query) == ["wlbi300"], query
+    assert analyzer.query_terms("WLBI") == ["wlbi"]
+
+
+def test_the_parts_of_a_model_number_may_be_known_words():
+    assert "绝缘栅双极型晶体管" in get_analyzer().terms("IGBT7模块")
+    assert "碳化硅" in get_analyzer().terms("4H-SiC衬底")
+
+
+def test_latin_words_are_never_cut_at_dictionary_words_inside_them():
+    # "ic" (集成电路) hides in "devices", "electronics" and "microchip"
+    analyzer = get_analyzer()
+    assert analyzer.terms("electronics devices") == ["electronics", "devices"]
+    assert "集成电路" not in analyzer.terms("basic icons")
+
+
+def test_highlight_marks_a_model_number_found_by_its_part():
+    html = highlight("WLBI-300晶圆级老化测试系统", {"wlbi"})
+    assert html.startswith("<mark>WLBI")
+
+
+def test_english_words_and_phrases_share_the_chinese_term():
+    analyzer = get_analyzer()
+    pairs = [
+        ("battery", "电池"),
+        ("batteries", "电池"),
+        ("lithium battery", "锂电池"),
+        ("Lithium-ion  batteries", "锂离子电池"),
+        ("integrated circuits", "集成电路"),
+        ("chips", "芯片"),
+        ("semiconductor", "半导体"),
+        ("power devices", "功率器件"),
+        ("motors", "电机"),
+        ("sensor", "传感器"),
+        ("robots", "机器人"),
+        ("machine tools", "机床"),
+        ("laser", "激光"),
+        ("new energy vehicles", "新能源汽车"),
+        ("electric vehicle", "新能源车"),
+        ("hydrogen", "氢能"),
+        ("photovoltaics", "光伏"),
+        ("3D printing", "3D打印"),
+    ]
+    for english, chinese in pairs:
+        assert analyzer.query_terms(english) == analyzer.query_terms(chinese), english
+
+
+def test_words_mixing_scripts_find_their_synonyms():
+    analyzer = get_analyzer()
+    assert analyzer.query_terms("3D打印") == ["增材制造"]
+    assert analyzer.terms("3D打印服务") == ["增材制造", "服务"]
+    assert analyzer.query_terms("CNC机床") == analyzer.query_terms("数控机床")
+
+
+def test_an_english_phrase_is_highlighted_in_the_original():
+    html = highlight("Machine tools for 集成电路", {"机床", "集成电路"})
+    assert "<mark>Machine tools</mark>" in html and "<mark>集成电路</mark>" in html
+
+
+def test_the_synonym_list_puts_each_term_in_one_group():
+    seen: dict[str, str] = {}
+    for line in (DATA_DIR / "synonyms.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        terms = [normalise(t.strip()) for t in line.split(",") if t.strip()]
+        for term in terms:
+            assert term not in seen, f"{term} is in the groups of {seen[term]} and {terms[0]}"
+            seen[term] = terms[0]
+    assert len(seen) > 200

@@ -315,3 +315,87 @@ def test_rebuild_fills_fresh_indices_then_swaps_every_alias_at_once(fake, monkey
     assert ("DELETE", "/test-product-old") in methods
     # the old index is deleted only after the swap
     assert methods.index(("DELETE", "/test-product-old")) > methods.index(("POST", "/_aliases"))
+
+
+def test_ticked_facet_values_are_a_post_filter_and_each_facet_counts_without_its_own():
+    query = SearchQuery(
+        facet_filters={"type": ["product", "result"], "province": ["32"]},
+        facets=["type", "province", "org_kind"],
+    )
+    body = build_search(query, Search()).to_dict()
+    ticked_types = {"terms": {"type": ["product", "result"]}}
+    ticked_province = {"terms": {"province": ["32"]}}
+    # the hits: ORed within a facet, ANDed across facets
+    assert body["post_filter"] == {"bool": {"filter": [ticked_types, ticked_province]}}
+    assert "filter" not in body["query"]["bool"]
+    # each facet: the other facets' ticks, never its own
+    assert body["aggs"]["type"] == {
+        "filter": {"bool": {"filter": [ticked_province]}},
+        "aggs": {"counts": {"terms": {"field": "type", "size": 100}}},
+    }
+    assert body["aggs"]["province"]["filter"] == {"bool": {"filter": [ticked_types]}}
+    assert body["aggs"]["org_kind"]["filter"] == {
+        "bool": {"filter": [ticked_types, ticked_province]}
+    }
+
+
+def test_a_facet_ticked_alone_counts_over_the_whole_match():
+    query = SearchQuery(facet_filters={"type": ["product"]}, facets=["type"])
+    body = build_search(query, Search()).to_dict()
+    assert body["aggs"] == {"type": {"terms": {"field": "type", "size": 100}}}
+    assert body["post_filter"] == {"bool": {"filter": [{"terms": {"type": ["product"]}}]}}
+
+
+def test_ticked_types_search_every_index_so_the_other_types_are_counted(fake, monkeypatch):
+    monkeypatch.setattr(
+        "search.engines.elasticsearch_engine.document_types", lambda: {name: None for name in TYPES}
+    )
+    FakeNode.responses = [
+        (
+            on("POST", "/_search"),
+            {
+                "took": 1,
+                "timed_out": False,
+                "_shards": {"total": 1, "successful": 1, "skipped": 0, "failed": 0},
+                "hits": {"total": {"value": 0, "relation": "eq"}, "max_score": None, "hits": []},
+                "aggregations": {
+                    "type": {
+                        "doc_count": 3,
+                        "counts": {
+                            "doc_count_error_upper_bound": 0,
+                            "sum_other_doc_count": 0,
+                            "buckets": [
+                                {"key": "product", "doc_count": 2},
+                                {"key": "call", "doc_count": 1},
+                            ],
+                        },
+                    },
+                    "province": {
+                        "doc_count_error_upper_bound": 0,
+                        "sum_other_doc_count": 0,
+                        "buckets": [{"key": "33", "doc_count": 2}],
+                    },
+                },
+            },
+        )
+    ]
+    result = fake.search(
+        SearchQuery(
+            facet_filters={"type": ["product"], "province": ["33"]}, facets=["type", "province"]
+        )
+    )
+    assert result.facets == {"type": [("product", 2), ("call", 1)], "province": [("33", 2)]}
+    _method, target, _body = FakeNode.requests[-1]
+    assert target.split("/_search")[0] == "/" + ",".join(f"test-{name}" for name in TYPES)
+
+
+def test_sort_keys_of_records_sharing_a_date_differ_across_types():
+    same = datetime(2026, 3, 1, 8, 30, tzinfo=UTC)
+    sources = [
+        to_source(doc(type_, pk, "同一时刻", published_at=same, deadline=same))
+        for type_ in ("call", "product", "result", "resource", "organization")
+        for pk in (1, 1001)
+    ]
+    assert len({s["newest_key"] for s in sources}) == len(sources)
+    assert len({s["deadline_key"] for s in sources}) == len(sources)
+    assert all(0 <= s["newest_key"] < 2**63 for s in sources)

@@ -107,6 +107,7 @@ def test_call_page_recommends_solvers_with_reasons(client):
         status=ListingStatus.PUBLISHED,
     )
     index(call, *ProductFactory._meta.model.objects.all())
+    client.force_login(handler_of(call))
     response = client.get(reverse("portal:call_solvers", args=[call.pk]))
     assert response.status_code == 200
     assert solver.title in response.text
@@ -122,7 +123,10 @@ def test_products_and_results_see_calls_for_them(client):
         status=ListingStatus.PUBLISHED,
     )
     index(call, result)
-    response = client.get(reverse("portal:listing_calls", args=["result", result.pk]))
+    client.force_login(member_of(result.organization))
+    response = client.get(
+        reverse("portal:listing_calls", kwargs={"listing_type": "result", "pk": result.pk})
+    )
     assert call.title in response.text
     similar = client.get(reverse("portal:similar_results", args=[result.pk]))
     assert similar.status_code == 200

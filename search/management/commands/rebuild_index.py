@@ -1,7 +1,8 @@
 """Rebuild the search index from the database.
 
 Readers keep using the old index until the new one is complete (tantivy commits once;
-Elasticsearch swaps an alias). Outbox rows written meanwhile are drained afterwards.
+Elasticsearch swaps an alias). Outbox rows written meanwhile are drained afterwards. A
+tantivy index that cannot be opened (corrupted files) is removed and built afresh.
 """
 
 import sys

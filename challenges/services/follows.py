@@ -1,0 +1,48 @@
+"""Following a call (关注): any signed-in user may, to hear of its clarifications and outcome.
+
+Following is a reader's own bookmark, not a step of the call: it writes no call event (the
+issuer's timeline would otherwise tell who watches the call). The call's services add the
+followers to the recipients of the notifications that matter to an onlooker (see
+``followers_of``).
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts.exceptions import InvalidState, NotAllowed
+from accounts.models import User
+
+from .. import rules
+from ..models import Call, CallFollow
+
+__all__ = ["call_follow", "call_unfollow", "followers_of"]
+
+
+@transaction.atomic
+def call_follow(*, actor: User, call: Call) -> CallFollow:
+    """Follow a public call; following it again changes nothing."""
+    if not (actor and actor.is_authenticated and actor.is_active):
+        raise NotAllowed(_("Log in to follow a call."))
+    if not rules.can_follow_call(actor, call):
+        raise InvalidState(_("Only published calls can be followed."))
+    follow, _created = CallFollow.objects.get_or_create(user=actor, call=call)
+    return follow
+
+
+@transaction.atomic
+def call_unfollow(*, actor: User, call: Call) -> None:
+    """Stop following a call; unfollowing one not followed changes nothing."""
+    if not (actor and actor.is_authenticated):
+        raise NotAllowed(_("Log in to follow a call."))
+    CallFollow.objects.filter(user=actor, call=call).delete()
+
+
+def followers_of(call: Call, *, exclude=()):
+    """The active users following a call, without those in ``exclude`` (told otherwise)."""
+    followers = User.objects.filter(call_follows__call=call, is_active=True)
+    excluded = [user.pk for user in exclude if user is not None]
+    if excluded:
+        followers = followers.exclude(pk__in=excluded)
+    return followers

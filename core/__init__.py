@@ -1,0 +1,1 @@
+"""The shared kernel every app may use; it imports no domain app."""
