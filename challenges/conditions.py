@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -143,14 +144,23 @@ def panel_close_problems(call: Call) -> list[str]:
     has enough submitted reviews (in the current round)."""
     if call.status != CallStatus.EVALUATING or call.panel_closed_at is not None:
         return [_("The panel can be closed once, during evaluation.")]
-    applications = list(scored_applications(call))
+    # One query, whatever the number of applications: each with its submitted reviews.
+    applications = list(
+        scored_applications(call).annotate(
+            submitted_reviews=Count(
+                "assignments",
+                filter=Q(
+                    assignments__round=call.current_round,
+                    assignments__status=AssignmentStatus.SUBMITTED,
+                ),
+            )
+        )
+    )
     if not applications:
         return [_("No application is being scored yet: find applications eligible first.")]
     problems = []
     for application in applications:
-        done = application.assignments.filter(
-            round=call.current_round, status=AssignmentStatus.SUBMITTED
-        ).count()
+        done = application.submitted_reviews
         if done < MIN_REVIEWS:
             problems.append(
                 _("%(name)s has %(count)d submitted reviews; at least %(min)d are needed.")

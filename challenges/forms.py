@@ -116,6 +116,35 @@ class CallForm(IndustryFormMixin, forms.ModelForm):
         if not self.instance.pk:
             self.initial.setdefault("min_qualification", policy.min_qualification)
 
+    # The form in sections, each with its own heading and an entry in the contents at the top;
+    # a field not named here (e.g. one a kind removes) simply does not show.
+    SECTIONS = (
+        (_("The problem"), ("title", "summary", "background", "details", "terms", "deliverables")),
+        (_("Award and places"), ("amount", "winner_cap", "shortlist_cap", "publicity_days")),
+        (_("Dates"), ("deadline", "work_start", "work_end")),
+        (
+            _("Who may apply"),
+            (
+                "eligible_kinds",
+                "min_qualification",
+                "eligible_provinces",
+                "eligibility_note",
+                "max_partners",
+                "min_trl",
+            ),
+        ),
+        (_("Industry and chain"), ("industry_division", "industry_class", "chain_nodes")),
+    )
+
+    def sections(self) -> list[tuple[str, str, list]]:
+        """Return (anchor, title, bound fields) per section, fields with errors included."""
+        result = []
+        for number, (title, names) in enumerate(self.SECTIONS, start=1):
+            fields = [self[name] for name in names if name in self.fields]
+            if fields:
+                result.append((f"section-{number}", title, fields))
+        return result
+
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]
         if deadline <= timezone.now():
@@ -340,6 +369,14 @@ class HandlerForm(forms.Form):
 class TextForm(forms.Form):
     text = forms.CharField(
         label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+
+
+class QuestionForm(forms.Form):
+    """A clarification question: as long as the question column allows."""
+
+    text = forms.CharField(
+        label=_("Question"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
 
 

@@ -63,6 +63,12 @@ def can_follow_call(user, call: Call) -> bool:
     return call.is_public
 
 
+def is_following(user, call: Call) -> bool:
+    if not (user and user.is_authenticated):
+        return False
+    return call.follows.filter(user=user).exists()
+
+
 def can_issue(user, kind: str) -> bool:
     organization = account_rules.organization_of(user)
     if organization is None:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts import rules as account_rules
 from accounts.models import Organization, OrganizationKind, QualificationLevel
 from catalog.models import ChainNode
+from search.matching import Match
 
 from . import rules
 from .conditions import scored_applications
@@ -27,9 +29,11 @@ from .models import (
     BonusCondition,
     BonusRule,
     Call,
+    CallFollow,
     CallStatus,
     ConsortiumPartner,
     Criterion,
+    Invitation,
     Milestone,
     Objection,
     ObjectionStatus,
@@ -54,7 +58,8 @@ class CallFilters:
 
 
 def call_list_public(filters: CallFilters) -> QuerySet[Call]:
-    """Return the calls anyone may see, filtered, soonest deadline first for open ones."""
+    """Return the calls anyone may see, filtered: the open ones first (published, deadline
+    not passed), soonest deadline first; then the others, newest first."""
     calls = Call.objects.filter(status__in=PUBLIC_CALL_STATUSES)
     if filters.query:
         calls = calls.filter(
@@ -86,12 +91,27 @@ def call_list_public(filters: CallFilters) -> QuerySet[Call]:
     calls = calls.select_related("issuer").prefetch_related(
         Prefetch("chain_nodes", queryset=ChainNode.objects.select_related("chain"))
     )
+    calls = _open_first(calls, now)
     if filters.eligible_for is not None:
         organization = filters.eligible_for
-        return [
-            c for c in calls.order_by("deadline") if not rules.eligibility_problems(organization, c)
-        ]
-    return calls.order_by("-published_at", "-pk")
+        return [c for c in calls if not rules.eligibility_problems(organization, c)]
+    return calls
+
+
+def _open_first(calls: QuerySet[Call], now) -> QuerySet[Call]:
+    """Order open calls first by their deadline, then the others newest first."""
+    is_open = Q(status=CallStatus.PUBLISHED, deadline__gt=now)
+    return calls.annotate(
+        closed_rank=Case(
+            When(is_open, then=Value(0)), default=Value(1), output_field=IntegerField()
+        ),
+        open_deadline=Case(When(is_open, then=F("deadline")), default=None),
+    ).order_by(
+        "closed_rank",
+        F("open_deadline").asc(nulls_last=True),
+        F("published_at").desc(nulls_last=True),
+        "-pk",
+    )
 
 
 def _calls_listing_province(province: str) -> list[int]:
@@ -118,6 +138,23 @@ def calls_of_issuer(organization: Organization) -> QuerySet[Call]:
         )
         .order_by("-updated_at")
     )
+
+
+def followed_calls(user) -> QuerySet[CallFollow]:
+    """The calls a user follows, each with its issuer, most recently followed first."""
+    return (
+        CallFollow.objects.filter(user=user)
+        .select_related("call", "call__issuer")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def invitation_for(user, call: Call) -> Invitation | None:
+    """The invitation of the viewer's organization to the call, if the issuer sent one."""
+    organization = account_rules.organization_of(user)
+    if organization is None:
+        return None
+    return Invitation.objects.filter(call=call, organization=organization).first()
 
 
 def applications_of(organization: Organization) -> QuerySet[Application]:
@@ -169,7 +206,9 @@ def open_objections() -> QuerySet[Objection]:
 
 def published_questions(call: Call) -> list[Question]:
     """Answered questions, without who asked."""
-    return list(call.questions.exclude(answer="").only("text", "answer", "answered_at"))
+    return list(
+        call.questions.exclude(answer="").only("call_id", "text", "answer", "answered_at")
+    )
 
 
 def call_timeline(user, call: Call):
@@ -350,12 +389,16 @@ def milestones_of(call: Call) -> list[Milestone]:
 
 
 def experts_for_assignment(application: Application):
-    """Active experts not yet assigned, each with why they may not review it (or None)."""
+    """Active experts not yet assigned (in the current round, for a competition: the same
+    experts may score every round), each with why they may not review it (or None)."""
     from accounts.models import Expert
 
     from .services.reviews import conflict_reasons
 
-    assigned = application.assignments.values("expert_id")
+    assignments = application.assignments.all()
+    if application.call.uses_rounds:
+        assignments = assignments.filter(round_id=application.call.current_round_id)
+    assigned = assignments.values("expert_id")
     experts = list(
         Expert.objects.filter(is_active=True).exclude(pk__in=assigned).select_related("user")
     )
@@ -378,3 +421,142 @@ def can_apply_summary(user, call: Call) -> dict:
         "existing": existing,
         "problems": rules.eligibility_problems(organization, call) if call.is_open else [],
     }
+
+
+# --- recommended solvers --------------------------------------------------------------------
+
+# Relevance on a human scale. An organization's score is the score of its best match (its
+# profile, a product or a result): summing would favour a catalogue of near-identical
+# listings over one precise solution. Raw scores compare only within one call (they mix the
+# engine's relevance, the share of the call's key-term weight matched and the boosts), so the
+# scale is relative to the best organization for the same call, which always reads as a
+# strong match. Each level holds from its share of the best score up to the next level.
+RELEVANCE_FLOOR = 0.3  # below 30 % of the best score an organization is left out
+RELEVANCE_LEVELS = (
+    (0.75, "strong", gettext_lazy("Strong match")),  # 高度匹配
+    (0.5, "good", gettext_lazy("Good match")),  # 较匹配
+    (RELEVANCE_FLOOR, "possible", gettext_lazy("Possibly relevant")),  # 可能相关
+)
+# Key terms shown in an entry's explanation, the heaviest first.
+EXPLAINED_TERMS = 8
+
+
+@dataclass
+class SolverEntry:
+    """One recommended organization for a call, with what matched and where it stands."""
+
+    organization: Organization
+    score: float
+    share: float
+    level: str
+    label: str
+    matches: list[Match]
+    invitation: Invitation | None = None
+    application: Application | None = None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def listings(self) -> list[Match]:
+        """Its matching products and results, best first (its profile is not a listing)."""
+        return [match for match in self.matches if match.hit.type != "organization"]
+
+    @property
+    def matched_terms(self) -> list[str]:
+        weights: dict[str, float] = {}
+        for match in self.matches:
+            for term, weight in match.matched_terms:
+                weights[term] = max(weight, weights.get(term, 0.0))
+        ranked = sorted(weights.items(), key=lambda pair: (-pair[1], pair[0]))
+        return [term for term, _weight in ranked[:EXPLAINED_TERMS]]
+
+    @property
+    def matched_facets(self) -> list[tuple[object, str]]:
+        seen: dict[tuple[str, str], tuple[object, str]] = {}
+        for match in self.matches:
+            for label, value in match.matched_facets:
+                seen.setdefault((str(label), value), (label, value))
+        return list(seen.values())
+
+    @property
+    def boosts(self) -> list[tuple[object, float]]:
+        values: dict[str, tuple[object, float]] = {}
+        for match in self.matches:
+            for label, value in match.boosts:
+                kept = values.get(str(label))
+                if kept is None or value > kept[1]:
+                    values[str(label)] = (label, value)
+        return list(values.values())
+
+
+def relevance_level(share: float) -> tuple[str, object] | None:
+    """Return the (level, label) of a score that is ``share`` of the best, or None below the
+    floor."""
+    for threshold, level, label in RELEVANCE_LEVELS:
+        if share >= threshold:
+            return level, label
+    return None
+
+
+def solver_entries(call: Call, matches: list[Match], *, limit: int) -> list[SolverEntry]:
+    """Group a call's matches by organization into at most ``limit`` entries, best first
+    (ties by organization id, so the order holds between loads), each with the issuer's
+    invitation and the organization's submitted application, if any.
+
+    Left out: matches without an organization or without a shared key term, and
+    organizations scoring below ``RELEVANCE_FLOOR`` of the best. Three queries, whatever
+    the number of entries.
+    """
+    grouped: dict[int, list[Match]] = {}
+    for match in matches:
+        organization_id = match.hit.organization_id
+        if organization_id is None or organization_id == call.issuer_id:
+            continue
+        if not match.matched_terms:
+            continue
+        grouped.setdefault(organization_id, []).append(match)
+    if not grouped:
+        return []
+    scores = {pk: max(m.score for m in group) for pk, group in grouped.items()}
+    best = max(scores.values()) or 1.0
+    ranked = sorted(scores, key=lambda pk: (-scores[pk], pk))
+    kept = []
+    for pk in ranked:
+        level = relevance_level(scores[pk] / best)
+        if level is None:
+            break
+        kept.append((pk, level))
+        if len(kept) >= limit:
+            break
+    ids = [pk for pk, _level in kept]
+    organizations = Organization.objects.in_bulk(ids)
+    invitations = {
+        invitation.organization_id: invitation
+        for invitation in Invitation.objects.filter(
+            call=call, organization_id__in=ids
+        ).select_related("invited_by")
+    }
+    applications = {
+        application.applicant_id: application
+        for application in call.applications.filter(applicant_id__in=ids).exclude(
+            status__in=[ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN]
+        )
+    }
+    entries = []
+    for pk, (level, label) in kept:
+        organization = organizations.get(pk)
+        if organization is None:  # removed since it was indexed
+            continue
+        entries.append(
+            SolverEntry(
+                organization=organization,
+                score=scores[pk],
+                share=scores[pk] / best,
+                level=level,
+                label=label,
+                matches=sorted(grouped[pk], key=lambda m: (-m.score, m.hit.id)),
+                invitation=invitations.get(pk),
+                application=applications.get(pk),
+                problems=rules.eligibility_problems(organization, call) if call.is_open else [],
+            )
+        )
+    return entries

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applications, calls, reviews, workspaces
+from .views import applications, calls, follows, reviews, workspaces
 
 app_name = "challenges"
 
@@ -25,6 +25,8 @@ urlpatterns = [
     path("calls/<id:pk>/handlers/", workspaces.handler_add, name="handler_add"),
     path("calls/<id:pk>/questions/", calls.question_ask, name="question_ask"),
     path("calls/<id:pk>/objections/", calls.objection_file, name="objection_file"),
+    path("calls/<id:pk>/follow/", follows.call_follow, name="call_follow"),
+    path("calls/<id:pk>/unfollow/", follows.call_unfollow, name="call_unfollow"),
     path("calls/<id:pk>/apply/", applications.application_start, name="application_start"),
     path("calls/<id:pk>/advance/", applications.round_advance, name="round_advance"),
     path("call-files/<id:pk>/", calls.call_attachment_download, name="call_attachment"),
@@ -77,6 +79,7 @@ urlpatterns = [
     # workspaces
     path("workspace/calls/", workspaces.my_calls, name="my_calls"),
     path("workspace/applications/", workspaces.my_applications, name="my_applications"),
+    path("workspace/followed/", follows.followed_calls, name="followed_calls"),
     path("expert/", workspaces.expert_workspace, name="expert_workspace"),
     path("expert/conflicts/", workspaces.conflict_declare, name="conflict_declare"),
 ]

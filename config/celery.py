@@ -21,4 +21,5 @@ app.conf.beat_schedule = {
     "close-due-calls": {"task": "challenges.tasks.close_due_calls", "schedule": 60.0},
     "finalize-due-calls": {"task": "challenges.tasks.finalize_due_calls", "schedule": 300.0},
     "drain-search-outbox": {"task": "search.tasks.drain_outbox", "schedule": 60.0},
+    "check-saved-searches": {"task": "search.tasks.check_saved_searches", "schedule": 300.0},
 }

@@ -1,5 +1,6 @@
-"""Recommendation panels, loaded into pages with htmx: solvers for a call, calls for a
-listing or an organization, similar results. Each explains why it recommends."""
+"""Recommendation panels, loaded into pages with htmx: solvers for a call (in the issuer's
+workspace), calls for a listing or an organization, similar results. Each explains why it
+recommends."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -18,6 +20,7 @@ from catalog.models import ListingStatus, ResearchResult
 from catalog.services import LISTING_MODELS
 from challenges import matching
 from challenges import rules as call_rules
+from challenges import selectors as call_selectors
 from challenges import services as call_services
 from search.documents import document_types
 from search.engines.base import EngineUnavailable
@@ -25,41 +28,52 @@ from search.labels import labels_for
 from search.matching import CHAIN_NODE_FACET, PROVINCE_FACET, find_matches
 
 LIMIT = 10
+# Organizations recommended for a call, and the matches they are grouped from: an
+# organization often matches with its profile and several listings.
+SOLVER_ORGANIZATIONS = 10
+SOLVER_POOL = 50
 
 
-def _render(request, matches, *, title, call=None):
-    node_ids = {
-        value for m in matches for label, value in m.matched_facets if label is CHAIN_NODE_FACET
+def _facet_labeller(facet_lists):
+    """Return a function naming the chain nodes and provinces of matched facets, looked up
+    once for all of them."""
+    pairs = [pair for facets in facet_lists for pair in facets]
+    names = {
+        CHAIN_NODE_FACET: labels_for(
+            "chain_node", {value for label, value in pairs if label is CHAIN_NODE_FACET}
+        ),
+        PROVINCE_FACET: labels_for(
+            "province", {value for label, value in pairs if label is PROVINCE_FACET}
+        ),
     }
-    provinces = {
-        value for m in matches for label, value in m.matched_facets if label is PROVINCE_FACET
-    }
-    nodes = labels_for("chain_node", node_ids)
-    regions = labels_for("province", provinces)
-    type_labels = {name: str(kind.label) for name, kind in document_types().items()}
-    rows = []
+
+    def label(facets):
+        return [(name, names.get(name, {}).get(value, value)) for name, value in facets]
+
+    return label
+
+
+def _type_labels() -> dict[str, str]:
+    return {name: str(kind.label) for name, kind in document_types().items()}
+
+
+def _render(request, matches, *, title):
+    """Render matches with their relevance on the same relative scale as recommended
+    solvers (``challenges.selectors.RELEVANCE_LEVELS``), leaving out the weak tail."""
+    best = max((m.score for m in matches), default=0.0) or 1.0
+    kept = []
     for match in matches:
+        level = call_selectors.relevance_level(match.score / best)
+        if level is not None:
+            match.level, match.level_label = level
+            kept.append(match)
+    name_facets = _facet_labeller(m.matched_facets for m in kept)
+    type_labels = _type_labels()
+    rows = []
+    for match in kept:
         match.type_label = type_labels.get(match.hit.type, match.hit.type)
-        facets = [
-            (
-                label,
-                {CHAIN_NODE_FACET: nodes, PROVINCE_FACET: regions}.get(label, {}).get(value, value),
-            )
-            for label, value in match.matched_facets
-        ]
-        rows.append((match, facets))
-    return render(
-        request,
-        "portal/_matches.html",
-        {
-            "rows": rows,
-            "title": title,
-            "call": call,
-            "can_invite": call is not None
-            and call.is_open
-            and call_rules.is_handler(request.user, call),
-        },
-    )
+        rows.append((match, name_facets(match.matched_facets)))
+    return render(request, "portal/_matches.html", {"rows": rows, "title": title})
 
 
 def _safely(request, compute, **context):
@@ -72,14 +86,31 @@ def _safely(request, compute, **context):
 
 @require_GET
 def call_solvers(request, pk: int):
+    """The organizations recommended for a call, for its handlers and administrators only
+    (competing applicants never learn who was recommended or invited)."""
     call = call_rules.access_call(request.user, pk)
     if not call_rules.can_see_recommended_solvers(request.user, call):
         raise Http404
-    return _safely(
+    context = {"call": call, "title": _("Recommended solvers")}
+    try:
+        matches = matching.recommended_solvers(call, limit=SOLVER_POOL)
+    except EngineUnavailable:
+        return render(request, "portal/_solvers.html", {"unavailable": True, **context})
+    entries = call_selectors.solver_entries(call, matches, limit=SOLVER_ORGANIZATIONS)
+    name_facets = _facet_labeller(entry.matched_facets for entry in entries)
+    type_labels = _type_labels()
+    for entry in entries:
+        entry.facets = name_facets(entry.matched_facets)
+        for match in entry.listings:
+            match.type_label = type_labels.get(match.hit.type, match.hit.type)
+    return render(
         request,
-        lambda: matching.recommended_solvers(call, limit=LIMIT),
-        title=_("Recommended solvers"),
-        call=call,
+        "portal/_solvers.html",
+        {
+            **context,
+            "entries": entries,
+            "can_invite": call.is_open and call_rules.is_handler(request.user, call),
+        },
     )
 
 
@@ -133,7 +164,10 @@ def similar_results(request, pk: int):
 
 @require_POST
 def invite(request, pk: int, organization_pk: int):
+    """Invite a recommended organization; back to the workspace's recommendations tab."""
     call = call_rules.access_call(request.user, pk)
+    if not call_rules.can_see_recommended_solvers(request.user, call):
+        raise Http404
     organization = get_object_or_404(Organization, pk=organization_pk)
     try:
         call_services.call_invite(actor=request.user, call=call, organization=organization)
@@ -141,4 +175,4 @@ def invite(request, pk: int, organization_pk: int):
         messages.error(request, error.message)
     else:
         messages.success(request, _("%(name)s was invited to apply.") % {"name": organization.name})
-    return redirect(call.get_absolute_url())
+    return redirect(reverse("challenges:call_manage", args=[call.pk]) + "?tab=recommended")

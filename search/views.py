@@ -1,9 +1,18 @@
-"""The one search page over calls, products, results, resources and organizations."""
+"""The one search page over calls, products, results, resources and organizations, and the
+searches users save from it to be told of new matches."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from accounts.exceptions import DomainError
+from accounts.http import form_errors_to_messages
+
+from . import rules, selectors, services
 from .engines.base import EngineUnavailable
+from .forms import SavedSearchNameForm
 from .query import SORT_LABELS, SearchParams, run_search
 
 
@@ -27,3 +36,106 @@ def search(request):
     }
     template = "search/_results.html" if request.htmx else "search/search.html"
     return render(request, template, context)
+
+
+# --- saved searches ---------------------------------------------------------------------------
+
+
+def saved_search_list(request):
+    return render(
+        request,
+        "search/saved_searches.html",
+        {
+            "rows": selectors.saved_search_rows(request.user),
+            "limit": services.SAVED_SEARCH_LIMIT,
+        },
+    )
+
+
+@require_POST
+def saved_search_create(request):
+    """Save the search the page shows (its words, ticked values and minimum TRL)."""
+    params = SearchParams.from_querydict(request.POST)
+    try:
+        saved = services.saved_search_create(
+            actor=request.user, params=params, name=request.POST.get("name", "")
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Saved as “%(name)s”. You are notified when new records match it.")
+            % {"name": saved.name},
+        )
+    return redirect(selectors.search_url(params))
+
+
+def saved_search_open(request, pk: int):
+    """Show the saved search's results, newest first; what was new is now seen."""
+    saved = rules.access_saved_search(request.user, pk)
+    services.saved_search_mark_seen(actor=request.user, saved_search=saved)
+    return redirect(selectors.search_url(selectors.params_of(saved, sort="newest")))
+
+
+@require_POST
+def saved_search_rename(request, pk: int):
+    saved = rules.access_saved_search(request.user, pk)
+    form = SavedSearchNameForm(request.POST)
+    if form.is_valid():
+        _apply(
+            request,
+            services.saved_search_rename,
+            saved,
+            _("Renamed."),
+            name=form.cleaned_data["name"],
+        )
+    else:
+        form_errors_to_messages(request, form)
+    return redirect("search:saved_search_list")
+
+
+@require_POST
+def saved_search_pause(request, pk: int):
+    saved = rules.access_saved_search(request.user, pk)
+    _apply(
+        request,
+        services.saved_search_pause,
+        saved,
+        _("Notifications paused for “%(name)s”.") % {"name": saved.name},
+    )
+    return redirect("search:saved_search_list")
+
+
+@require_POST
+def saved_search_resume(request, pk: int):
+    saved = rules.access_saved_search(request.user, pk)
+    _apply(
+        request,
+        services.saved_search_resume,
+        saved,
+        _("Notifications resumed for “%(name)s”.") % {"name": saved.name},
+    )
+    return redirect("search:saved_search_list")
+
+
+@require_POST
+def saved_search_delete(request, pk: int):
+    saved = rules.access_saved_search(request.user, pk)
+    _apply(
+        request,
+        services.saved_search_delete,
+        saved,
+        _("Deleted the saved search “%(name)s”.") % {"name": saved.name},
+    )
+    return redirect("search:saved_search_list")
+
+
+def _apply(request, service, saved, success: str, **kwargs) -> None:
+    """Call a saved-search service and tell the user how it went."""
+    try:
+        service(actor=request.user, saved_search=saved, **kwargs)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)

@@ -337,12 +337,6 @@ def test_the_call_page(client, holds_constant, viewer):
     holds_constant(call.get_absolute_url(), grow_call(call, questions=False))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="N+1: the call page reads each published question's row again: "
-    "selectors.published_questions defers call_id (.only() on call.questions), which the "
-    "related manager then loads per question",
-)
 @pytest.mark.parametrize("viewer", ["anonymous", "handler"])
 def test_the_call_page_with_published_answers(client, holds_constant, viewer):
     call = CallFactory()
@@ -582,19 +576,12 @@ def grow_workspace(call):
     return grow
 
 
-SCORES_N_PLUS_ONE = pytest.mark.xfail(
-    strict=True,
-    reason="N+1: the workspace's scores tab counts each scored application's submitted "
-    "reviews with a query of its own (the panel-close check), two per application",
-)
-
-
 @pytest.mark.parametrize(
     "tab",
     [
         "overview",
         "applications",
-        pytest.param("scores", marks=SCORES_N_PLUS_ONE),
+        "scores",
         "milestones",
         "questions",
         "timeline",

@@ -27,9 +27,10 @@ def our_routes() -> set[str]:
                 yield from walk(
                     entry.url_patterns, prefix + str(entry.pattern), entry.namespace or namespace
                 )
-            elif isinstance(entry, URLPattern):
-                if namespace in OUR_NAMESPACES or entry.name == "set_language":
-                    yield prefix + str(entry.pattern)
+            elif isinstance(entry, URLPattern) and (
+                namespace in OUR_NAMESPACES or entry.name == "set_language"
+            ):
+                yield prefix + str(entry.pattern)
 
     return set(walk(get_resolver().url_patterns))
 

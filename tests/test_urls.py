@@ -38,7 +38,8 @@ def sample_path(prefix: str, pattern: URLPattern) -> str:
     route = prefix + str(pattern.pattern)
     for name, converter in pattern.pattern.converters.items():
         sample = SAMPLES[type(converter)]
-        for spelling in (f"<{name}>", *(f"<{kind}:{name}>" for kind in ("id", "int", "slug", "str"))):
+        kinds = ("id", "int", "slug", "str")
+        for spelling in (f"<{name}>", *(f"<{kind}:{name}>" for kind in kinds)):
             route = route.replace(spelling, sample)
     return "/" + route
 

@@ -79,6 +79,15 @@ def applicant_users(call: Call, *, statuses=None):
     ).distinct()
 
 
+def followers_of(call: Call, *, exclude=()):
+    """The active users following a call, without those in ``exclude`` (told otherwise)."""
+    followers = User.objects.filter(call_follows__call=call, is_active=True)
+    excluded = [user.pk for user in exclude if user is not None]
+    if excluded:
+        followers = followers.exclude(pk__in=excluded)
+    return followers
+
+
 def record_call(
     call: Call, actor, action: str, from_status="", to_status="", note="", public=False
 ) -> None:

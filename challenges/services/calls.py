@@ -41,6 +41,7 @@ from ..models import (
 from ._common import (
     admins_of,
     applicant_users,
+    followers_of,
     handlers_of,
     lock_call,
     members_of,
@@ -52,7 +53,6 @@ from ._common import (
     refuse_if_problems,
 )
 from .applications import default_user_firm
-from .follows import followers_of
 
 __all__ = [
     "CALL_FIELDS",

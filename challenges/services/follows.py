@@ -3,7 +3,7 @@
 Following is a reader's own bookmark, not a step of the call: it writes no call event (the
 issuer's timeline would otherwise tell who watches the call). The call's services add the
 followers to the recipients of the notifications that matter to an onlooker (see
-``followers_of``).
+``_common.followers_of``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from accounts.models import User
 from .. import rules
 from ..models import Call, CallFollow
 
-__all__ = ["call_follow", "call_unfollow", "followers_of"]
+__all__ = ["call_follow", "call_unfollow"]
 
 
 @transaction.atomic
@@ -25,6 +25,7 @@ def call_follow(*, actor: User, call: Call) -> CallFollow:
     """Follow a public call; following it again changes nothing."""
     if not (actor and actor.is_authenticated and actor.is_active):
         raise NotAllowed(_("Log in to follow a call."))
+    call = Call.objects.get(pk=call.pk)  # as it stands now, not as the caller read it
     if not rules.can_follow_call(actor, call):
         raise InvalidState(_("Only published calls can be followed."))
     follow, _created = CallFollow.objects.get_or_create(user=actor, call=call)
@@ -37,12 +38,3 @@ def call_unfollow(*, actor: User, call: Call) -> None:
     if not (actor and actor.is_authenticated):
         raise NotAllowed(_("Log in to follow a call."))
     CallFollow.objects.filter(user=actor, call=call).delete()
-
-
-def followers_of(call: Call, *, exclude=()):
-    """The active users following a call, without those in ``exclude`` (told otherwise)."""
-    followers = User.objects.filter(call_follows__call=call, is_active=True)
-    excluded = [user.pk for user in exclude if user is not None]
-    if excluded:
-        followers = followers.exclude(pk__in=excluded)
-    return followers

@@ -300,9 +300,13 @@ def expert_assign(request, pk: int):
 def award_propose(request, pk: int):
     application = rules.access_application(request.user, pk)
     form = AwardForm(request.POST)
-    amount = form.cleaned_data["amount"] if form.is_valid() else None
+    if not form.is_valid():
+        form_errors_to_messages(request, form)
+        return redirect_back(request, application.get_absolute_url())
     try:
-        services.award_propose(actor=request.user, application=application, amount=amount)
+        services.award_propose(
+            actor=request.user, application=application, amount=form.cleaned_data["amount"]
+        )
     except DomainError as error:
         messages.error(request, error.message)
     else:
@@ -347,7 +351,9 @@ def round_advance(request, pk: int):
 def round_statement(request, pk: int):
     application = rules.access_application(request.user, pk)
     form = TextForm(request.POST)
-    if form.is_valid():
+    if not form.is_valid():
+        form_errors_to_messages(request, form)
+    else:
         try:
             services.round_statement_submit(
                 actor=request.user, application=application, statement=form.cleaned_data["text"]

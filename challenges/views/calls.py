@@ -27,6 +27,7 @@ from ..forms import (
     CallForm,
     CriterionForm,
     IndicatorForm,
+    QuestionForm,
     RoundForm,
     TextForm,
 )
@@ -110,6 +111,9 @@ def call_detail(request, pk: int):
         "roles": roles,
         "actions": rules.call_actions(request.user, call),
         "apply": selectors.can_apply_summary(request.user, call),
+        "invitation": selectors.invitation_for(request.user, call),
+        "can_follow": rules.can_follow_call(request.user, call),
+        "following": rules.is_following(request.user, call),
         "questions": selectors.published_questions(call),
         "timeline": selectors.call_timeline(request.user, call),
         "awards": selectors.awards_of(call)
@@ -347,7 +351,7 @@ def call_terms(request, pk: int):
 @require_POST
 def question_ask(request, pk: int):
     call = rules.access_call(request.user, pk)
-    form = TextForm(request.POST)
+    form = QuestionForm(request.POST)
     if not form.is_valid():
         form_errors_to_messages(request, form)
     else:
@@ -372,7 +376,9 @@ def question_answer(request, pk: int):
     if not rules.is_handler(request.user, question.call):
         raise Http404
     form = TextForm(request.POST)
-    if form.is_valid():
+    if not form.is_valid():
+        form_errors_to_messages(request, form)
+    else:
         try:
             services.question_answer(
                 actor=request.user, question=question, answer=form.cleaned_data["text"]

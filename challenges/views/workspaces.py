@@ -34,6 +34,7 @@ from .calls import call_manage_url
 TABS = {
     "overview": gettext_lazy("Set-up"),
     "applications": gettext_lazy("Applications"),
+    "recommended": gettext_lazy("Recommended solvers"),
     "scores": gettext_lazy("Scores"),
     "milestones": gettext_lazy("Milestones"),
     "questions": gettext_lazy("Questions"),
@@ -114,6 +115,8 @@ def call_manage(request, pk: int):
         )
     elif tab == "questions":
         context["questions"] = list(call.questions.all())
+    elif tab == "recommended":
+        pass  # the panel loads after the page (portal.recommendations.call_solvers)
     else:
         context["timeline"] = selectors.call_timeline(request.user, call)
     return render(request, "challenges/call_manage.html", context)

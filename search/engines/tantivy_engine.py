@@ -112,7 +112,7 @@ class TantivyEngine(SearchEngine):
         with self._open_lock:
             identity = _identity(self.path)
             if self._index is None or identity != self._identity:
-                if identity is not None:
+                if self._index is not None:
                     logger.info("search index at %s changed on disk: reopening", self.path)
                 self._open()
             return self._index
@@ -349,8 +349,21 @@ class TantivyEngine(SearchEngine):
         )
 
     def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
+        """Count the live documents holding each term.
+
+        tantivy's own ``doc_freq`` still counts documents deleted (or replaced by a newer
+        version) until their segment is merged away, which made a re-indexed record look
+        as if its terms were shared; a count query sees only live documents. A term with
+        no document at all is answered without a query.
+        """
         searcher = self._current().searcher()
-        return {term: searcher.doc_freq("all", term) for term in terms}
+        counts = {}
+        for term in terms:
+            if searcher.doc_freq("all", term) == 0:
+                counts[term] = 0
+                continue
+            counts[term] = searcher.search(self._term("all", term), limit=1, count=True).count
+        return counts
 
     def num_docs(self) -> int:
         return self._current().searcher().num_docs

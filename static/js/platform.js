@@ -35,6 +35,7 @@
 
   // Forms that change something irreversible ask first (data-confirm on the form or on
   // the button that submits it).
+  // Capture phase: asked before htmx (boosted forms) sees the submission.
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var submitter = event.submitter;
@@ -44,7 +45,7 @@
       event.preventDefault();
       event.stopImmediatePropagation();
     }
-  });
+  }, true);
 
   // Select boxes that apply at once (the language menu).
   document.addEventListener("change", function (event) {

@@ -76,10 +76,39 @@ def test_calls_for_you_are_not_shown_to_anonymous_visitors_or_outsiders(client):
 def test_recommended_solvers_are_only_for_the_calls_handlers(client):
     call = CallFactory()
     url = reverse("portal:call_solvers", args=[call.pk])
+    tab = reverse("challenges:call_manage", args=[call.pk]) + "?tab=recommended"
     competitor = member_of(OrganizationFactory())
     client.force_login(competitor)
     assert url not in client.get(call.get_absolute_url()).text
+    assert client.get(tab).status_code == 404
     assert client.get(url).status_code == 404
     client.force_login(handler_of(call))
-    assert url in client.get(call.get_absolute_url()).text
+    # the public page shows no recommendation, even to the handler: they live in the workspace
+    assert url not in client.get(call.get_absolute_url()).text
+    assert panel_urls(client.get(tab).text) == [url]
     assert client.get(url).status_code == 200
+
+
+def test_calls_for_a_product_read_their_relevance_in_words(client, settings, tmp_path):
+    from django.utils import translation
+
+    from search import outbox
+
+    settings.SEARCH_INDEX_DIR = tmp_path / "index"
+    call = CallFactory(title="碳化硅栅氧可靠性攻关", summary="栅氧界面态与高温栅偏漂移")
+    product = ProductFactory(
+        title="碳化硅栅氧界面态控制工艺",
+        summary="降低界面态密度，改善高温栅偏漂移",
+        status=ListingStatus.PUBLISHED,
+    )
+    outbox.index_later("call", call.pk)
+    outbox.index_later("product", product.pk)
+    outbox.drain()
+    client.force_login(member_of(product.organization))
+    panel = client.get(
+        reverse("portal:listing_calls", kwargs={"listing_type": "product", "pk": product.pk})
+    )
+    assert call.title in panel.text
+    with translation.override("zh-hans"):
+        assert translation.gettext("Strong match") in panel.text
+    assert "0." not in panel.text.split(call.title, 1)[1].split("</div>", 1)[0]

@@ -249,6 +249,18 @@ def check_document_frequencies_and_stored_terms(engine):
     assert stored.facets["chain_node"] == ["7"]
 
 
+def check_a_record_indexed_again_counts_once_in_document_frequencies(engine):
+    """Key terms of matching rest on these counts: a record re-indexed after every change
+    (a call is, at each event) must not look as if its own terms were shared."""
+    load(engine)
+    before = engine.doc_freqs(["碳化硅", "电池"])
+    again = next(d for d in corpus() if "碳化硅" in d.title_terms + d.body_terms)
+    for version in (2, 3):
+        engine.apply([Change(again.id, version, again)])
+    assert engine.doc_freqs(["碳化硅", "电池"]) == before
+    assert engine.num_docs() == len(corpus())
+
+
 CHECKS = [
     check_relevance_and_highlight_terms,
     check_synonyms_and_width_folding,
@@ -260,4 +272,5 @@ CHECKS = [
     check_facet_values_combine_and_count_without_their_own_ticks,
     check_update_and_delete,
     check_document_frequencies_and_stored_terms,
+    check_a_record_indexed_again_counts_once_in_document_frequencies,
 ]
