@@ -86,7 +86,7 @@ def saved_search_create(*, actor: User, params: SearchParams, name: str = "") ->
     """Keep the search ``params`` describe (words, ticked values, minimum TRL) for
     ``actor``, to be told of records published from now on that match it.
 
-    The name defaults to the words searched for, else to the criteria in words. A user
+    The name defaults to the words searched for, else to the ticked values in words. A user
     keeps each search once and at most ``SAVED_SEARCH_LIMIT`` of them.
     """
     if not rules.can_save_search(actor):
@@ -110,8 +110,8 @@ def saved_search_create(*, actor: User, params: SearchParams, name: str = "") ->
     if name.strip():
         name = _clean_name(name)
     else:
-        name = " · ".join(selectors.describe([params])[0]) or _("All records")
-        name = name[:NAME_MAX_LENGTH]
+        described = params.text or " · ".join(selectors.describe([params])[0])
+        name = " ".join(described.split())[:NAME_MAX_LENGTH] or _("All records")
     now = timezone.now()
     return SavedSearch.objects.create(
         user=actor,
@@ -144,7 +144,7 @@ def saved_search_pause(*, actor: User, saved_search: SavedSearch) -> SavedSearch
 
 @transaction.atomic
 def saved_search_resume(*, actor: User, saved_search: SavedSearch) -> SavedSearch:
-    """Notify again, of matches published from now on (not of those found while paused)."""
+    """Notify again of new matches (not of those already counted while it was paused)."""
     _require_owner(actor, saved_search)
     saved_search.paused = False
     saved_search.save(update_fields=["paused"])

@@ -83,12 +83,13 @@ def saved_search_rename(request, pk: int):
     saved = rules.access_saved_search(request.user, pk)
     form = SavedSearchNameForm(request.POST)
     if form.is_valid():
+        name = form.cleaned_data["name"]
         _apply(
             request,
             services.saved_search_rename,
             saved,
-            _("Renamed."),
-            name=form.cleaned_data["name"],
+            _("Renamed to “%(name)s”.") % {"name": name},
+            name=name,
         )
     else:
         form_errors_to_messages(request, form)

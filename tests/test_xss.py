@@ -51,7 +51,7 @@ def test_every_page_sends_a_content_security_policy_without_inline_script(client
     assert "unsafe-inline" not in directives["script-src"]
 
 
-def test_no_template_marks_text_safe_and_no_inline_script_or_handler():
+def test_no_template_marks_text_safe_or_carries_inline_script_handlers_or_styles():
     offenders = []
     for path in BASE.rglob("templates/**/*.html"):
         if ".venv" in path.parts:
@@ -63,6 +63,8 @@ def test_no_template_marks_text_safe_and_no_inline_script_or_handler():
             offenders.append(f"{path.relative_to(BASE)}: inline <script>")
         if re.search(r"\son[a-z]+=\"", text):
             offenders.append(f"{path.relative_to(BASE)}: inline event handler")
+        if re.search(r"\sstyle=\"", text) or "<style" in text:
+            offenders.append(f"{path.relative_to(BASE)}: inline style (the CSP refuses it)")
     assert offenders == []
 
 

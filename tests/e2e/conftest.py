@@ -67,9 +67,7 @@ def page(browser, live_server):
 @pytest.fixture
 def screenshots(request):
     """Return ``shot(page, name)``, saving a full-page PNG of a key page for people to see."""
-    base = Path(
-        os.environ.get("E2E_SCREENSHOT_DIR") or Path(settings.VAR_DIR) / "e2e-screenshots"
-    )
+    base = Path(os.environ.get("E2E_SCREENSHOT_DIR") or Path(settings.VAR_DIR) / "e2e-screenshots")
     folder = base / re.sub(r"[^\w-]+", "_", request.node.name)
     folder.mkdir(parents=True, exist_ok=True)
     counter = iter(range(1, 100))

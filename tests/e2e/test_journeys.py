@@ -279,9 +279,7 @@ def test_experts_score_blind_the_issuer_awards_an_objection_is_decided_and_work_
         screenshots(page, f"score-sheet-{expert.pk}") if expert == experts[0] else None
         score_every_sheet(page, expert, {"技术先进性": technical, "实施能力": delivery})
     assert (
-        Assignment.objects.filter(
-            application__call=call, status=AssignmentStatus.SUBMITTED
-        ).count()
+        Assignment.objects.filter(application__call=call, status=AssignmentStatus.SUBMITTED).count()
         == 6
     )
 
@@ -308,7 +306,9 @@ def test_experts_score_blind_the_issuer_awards_an_objection_is_decided_and_work_
     log_in(page, other)
     page.goto(call.get_absolute_url())
     page.click("summary:has-text('提出异议')")
-    page.fill("form[action$='/objections/'] textarea", "中榜单位的轮廓误差测试条件与榜单要求不一致。")
+    page.fill(
+        "form[action$='/objections/'] textarea", "中榜单位的轮廓误差测试条件与榜单要求不一致。"
+    )
     page.click("button:has-text('提交异议')")
     expect_success(page)
     log_in(page, admin)
@@ -546,7 +546,9 @@ def test_a_university_lists_a_result_and_takes_up_an_smes_rnd_demand(page, scree
     # 2. an administrator publishes it
     log_in(page, admin)
     page.goto("/review/")
-    page.locator("div.row-between", has_text=result.title).locator("button:has-text('发布')").click()
+    page.locator("div.row-between", has_text=result.title).locator(
+        "button:has-text('发布')"
+    ).click()
     expect_success(page)
     result.refresh_from_db()
     assert result.status == ListingStatus.PUBLISHED
