@@ -269,7 +269,7 @@ def test_a_deleted_index_answers_with_no_results_and_is_filled_again(client, set
     index(product)
     assert f"product:{product.pk}" in found(client.get(SEARCH, {"q": "碳化硅"}))
     shutil.rmtree(settings.SEARCH_INDEX_DIR)
-    call_command("rebuild_index", "--quiet")
+    call_command("rebuild_index", "--quiet", "--workers", "1")  # sees this test's data
     assert f"product:{product.pk}" in found(client.get(SEARCH, {"q": "碳化硅"}))
 
 
@@ -280,7 +280,7 @@ def test_rebuild_index_replaces_a_corrupted_index(client, settings, monkeypatch)
     monkeypatch.setattr(engines, "_engines", {})  # a process started after the damage
     broken = client.get(SEARCH, {"q": "碳化硅"})
     assert broken.status_code == 200 and broken.context["unavailable"]
-    call_command("rebuild_index", "--quiet")
+    call_command("rebuild_index", "--quiet", "--workers", "1")  # sees this test's data
     response = client.get(SEARCH, {"q": "碳化硅"})
     assert not response.context["unavailable"]
     assert f"product:{product.pk}" in found(response)

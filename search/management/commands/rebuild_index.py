@@ -40,15 +40,24 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet", action="store_true")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="Processes preparing documents (default: one per CPU; 1 reads in this "
+            "process, which also sees data of a transaction not yet committed).",
+        )
 
-    def handle(self, *args, quiet: bool, **options):
+    def handle(self, *args, quiet: bool, workers: int | None, **options):
         engine = get_engine()
         # Changes already in the outbox are covered by the rebuild; later ones are not.
         covered = OutboxEntry.objects.aggregate(last=Max("pk"))["last"] or 0
         total = sum(kind.get_queryset().count() for kind in document_types().values())
         progress = None if quiet else ProgressBar(total, sys.stderr)
         started = time.monotonic()
-        count = engine.rebuild(iter_documents(version=covered), on_progress=progress)
+        count = engine.rebuild(
+            iter_documents(version=covered, workers=workers), on_progress=progress
+        )
         elapsed = time.monotonic() - started
         OutboxEntry.objects.filter(pk__lte=covered).delete()
         drained = drain(engine)
