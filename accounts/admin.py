@@ -6,9 +6,9 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ReadOnlyAdmin, service_action
+from core.exceptions import DomainError
 
 from . import services
-from .exceptions import DomainError
 from .models import Expert, Membership, Organization, OrganizationEvent, Qualification, User
 
 

@@ -163,15 +163,6 @@ class JoinOrganizationForm(forms.Form):
     )
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        help_text=_("Shown to the organization so it knows what to correct."),
-    )
-
-
 class QualificationForm(forms.ModelForm):
     certificate_upload = ImageUploadField(
         label=_("Certificate (photo or scan)"), help_text=_("JPEG, PNG or WebP, at most 8 MB.")

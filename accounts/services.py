@@ -23,12 +23,12 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.exceptions import InvalidState, NotAllowed
 from search.outbox import index_later
 from uploads.fields import store_image
 from uploads.images import ProcessedImage
 
 from . import rules
-from .exceptions import InvalidState, NotAllowed
 from .models import (
     QUALIFICATION_RANK,
     Expert,

@@ -18,10 +18,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.exceptions import DomainError
+from core.forms import ReasonForm
+from core.http import apply_service_errors, redirect_back, site_url
 from reference.regions import Province
 
 from . import rules, selectors, services
-from .exceptions import DomainError
 from .forms import (
     ActivationForm,
     ExpertProfileForm,
@@ -29,10 +31,8 @@ from .forms import (
     LoginForm,
     OrganizationForm,
     QualificationForm,
-    ReasonForm,
     SignUpForm,
 )
-from .http import apply_service_errors, redirect_back, site_url
 from .models import Membership, OrganizationKind, QualificationLevel
 
 ORGANIZATIONS_PER_PAGE = 24

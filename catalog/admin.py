@@ -5,8 +5,8 @@ form would skip the history and the search outbox; see core/admin.py)."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from accounts.exceptions import DomainError
 from core.admin import ReadOnlyAdmin, service_action
+from core.exceptions import DomainError
 
 from . import services
 from .models import ChainNode, IndustryChain, ListingEvent, OpenResource, Product, ResearchResult

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import rules as account_rules
-from accounts.exceptions import InvalidState, NotAllowed
 from accounts.models import OrganizationKind, User
+from core.exceptions import InvalidState, NotAllowed
 from search.outbox import index_later
 from uploads.fields import store_image
 from uploads.images import ProcessedImage

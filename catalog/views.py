@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import rules as account_rules
-from accounts.exceptions import DomainError
-from accounts.forms import ReasonForm
-from accounts.http import apply_service_errors, form_errors_to_messages, redirect_back
 from accounts.models import QualificationLevel
+from core.exceptions import DomainError
+from core.forms import ReasonForm
+from core.http import apply_service_errors, form_errors_to_messages, redirect_back
 from reference.models import Industry, IndustryLevel
 from reference.regions import Province
 

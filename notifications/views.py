@@ -2,7 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.http import redirect_back
+from core.http import redirect_back
 
 from . import selectors, services
 

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import rules as account_rules
-from accounts.exceptions import DomainError
 from accounts.models import Organization
 from catalog import rules as catalog_rules
 from catalog.models import ListingStatus, ResearchResult
@@ -22,6 +21,7 @@ from challenges import matching
 from challenges import rules as call_rules
 from challenges import selectors as call_selectors
 from challenges import services as call_services
+from core.exceptions import DomainError
 from search.documents import document_types
 from search.engines.base import EngineUnavailable
 from search.labels import labels_for

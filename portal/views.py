@@ -8,11 +8,11 @@ from django.shortcuts import render
 
 from accounts import rules as account_rules
 from accounts import selectors as account_selectors
-from accounts.forms import ReasonForm
 from accounts.models import OrganizationKind, QualificationStatus
 from catalog import rules as catalog_rules
 from catalog import selectors as catalog_selectors
 from challenges import selectors as call_selectors
+from core.forms import ReasonForm
 
 from .selectors import (
     call_counts,

@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from accounts.exceptions import InvalidState, NotAllowed
 from accounts.models import Membership, MembershipStatus, User
+from core.exceptions import InvalidState, NotAllowed
 from notifications.services import notify
 
 from . import rules, selectors

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.exceptions import DomainError
-from accounts.http import form_errors_to_messages
+from core.exceptions import DomainError
+from core.http import form_errors_to_messages
 
 from . import rules, selectors, services
 from .engines.base import EngineUnavailable

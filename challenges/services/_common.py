@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
-from accounts.exceptions import InvalidState, NotAllowed
 from accounts.models import Membership, MembershipRole, MembershipStatus, Organization
+from core.exceptions import InvalidState, NotAllowed
 from notifications.services import notify
 from search.outbox import index_later
 

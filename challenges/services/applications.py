@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from accounts import rules as account_rules
-from accounts.exceptions import InvalidState, NotAllowed
 from accounts.models import (
     Organization,
     Qualification,
@@ -21,6 +20,7 @@ from accounts.models import (
     User,
 )
 from catalog.models import ListingStatus, Product
+from core.exceptions import InvalidState, NotAllowed
 from uploads.documents import CheckedDocument
 from uploads.fields import store_document
 

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from accounts import rules as account_rules
-from accounts.exceptions import InvalidState, NotAllowed
 from accounts.models import QUALIFICATION_RANK, Organization, User
+from core.exceptions import InvalidState, NotAllowed
 from uploads.documents import CheckedDocument
 from uploads.fields import store_document
 

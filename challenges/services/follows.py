@@ -11,8 +11,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.exceptions import InvalidState, NotAllowed
 from accounts.models import User
+from core.exceptions import InvalidState, NotAllowed
 
 from .. import rules
 from ..models import Call, CallFollow

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from accounts.exceptions import InvalidState, NotAllowed
 from accounts.models import User
+from core.exceptions import InvalidState, NotAllowed
 from uploads.documents import CheckedDocument
 from uploads.fields import store_document
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from accounts.exceptions import InvalidState, NotAllowed
 from accounts.models import Expert, Membership, MembershipStatus, Organization, User
+from core.exceptions import InvalidState, NotAllowed
 
 from .. import rules
 from ..conditions import MIN_REVIEWS, scored_applications

@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import rules as account_rules
-from accounts.exceptions import DomainError
-from accounts.http import apply_service_errors, form_errors_to_messages, redirect_back
 from accounts.models import OrganizationKind
 from catalog.selectors import chain_node_choices
+from core.exceptions import DomainError
+from core.http import apply_service_errors, form_errors_to_messages, redirect_back
 from core.ids import parse_id
 from reference.regions import Province
 

@@ -7,8 +7,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.exceptions import DomainError
-from accounts.http import redirect_back
+from core.exceptions import DomainError
+from core.http import redirect_back
 
 from .. import rules, selectors, services
 

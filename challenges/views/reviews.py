@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.exceptions import DomainError
-from accounts.http import form_errors_to_messages, redirect_back
+from core.exceptions import DomainError
+from core.http import form_errors_to_messages, redirect_back
 
 from .. import rules, services
 from ..forms import MilestoneForm, MilestoneReportForm, ReviewSheetForm

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from accounts import rules as account_rules
 from accounts import selectors as account_selectors
-from accounts.exceptions import DomainError
-from accounts.http import form_errors_to_messages
+from core.exceptions import DomainError
+from core.http import form_errors_to_messages
 
 from .. import conditions, rules, selectors, services
 from ..forms import (

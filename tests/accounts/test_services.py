@@ -2,7 +2,6 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from accounts import services
-from accounts.exceptions import InvalidState, NotAllowed
 from accounts.models import (
     Membership,
     MembershipRole,
@@ -13,6 +12,7 @@ from accounts.models import (
     QualificationStatus,
     VerificationStatus,
 )
+from core.exceptions import InvalidState, NotAllowed
 from tests.factories import (
     AdminUserFactory,
     MembershipFactory,

@@ -4,10 +4,10 @@ import itertools
 
 import pytest
 
-from accounts.exceptions import DomainError, InvalidState, NotAllowed
 from accounts.models import MembershipRole, VerificationStatus
 from catalog import services
 from catalog.models import ListingEvent, ListingStatus, Product
+from core.exceptions import DomainError, InvalidState, NotAllowed
 from tests.factories import (
     AdminUserFactory,
     OrganizationFactory,

@@ -6,9 +6,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from accounts.exceptions import DomainError
 from challenges import services
 from challenges.models import CallEvent, CallStatus
+from core.exceptions import DomainError
 from tests.factories import (
     AdminUserFactory,
     CallFactory,

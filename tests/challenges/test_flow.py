@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from accounts.exceptions import DomainError, InvalidState, NotAllowed
 from accounts.models import OrganizationKind, QualificationLevel
 from catalog.models import ProductVerification
 from challenges import selectors, services
@@ -18,6 +17,7 @@ from challenges.models import (
     ConflictOfInterest,
     PartnerStatus,
 )
+from core.exceptions import DomainError, InvalidState, NotAllowed
 from notifications.models import Notification
 from tests.factories import (
     AdminUserFactory,

@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from accounts.exceptions import InvalidState, NotAllowed
 from challenges import services
 from challenges.models import (
     Award,
@@ -16,6 +15,7 @@ from challenges.models import (
     CallStatus,
     Question,
 )
+from core.exceptions import InvalidState, NotAllowed
 from notifications.models import Notification
 from tests.factories import (
     AdminUserFactory,

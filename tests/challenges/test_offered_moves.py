@@ -7,9 +7,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.exceptions import InvalidState
 from challenges import conditions, rules, services
 from challenges.models import ApplicationStatus, CallKind, CallStatus, Round
+from core.exceptions import InvalidState
 from tests.factories import (
     ApplicationFactory,
     CallFactory,

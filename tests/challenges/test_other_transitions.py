@@ -4,7 +4,6 @@ import itertools
 
 import pytest
 
-from accounts.exceptions import DomainError
 from accounts.models import MembershipRole
 from challenges import services
 from challenges.models import (
@@ -14,6 +13,7 @@ from challenges.models import (
     CallStatus,
     MilestoneStatus,
 )
+from core.exceptions import DomainError
 from tests.factories import (
     AdminUserFactory,
     ApplicationFactory,

@@ -10,11 +10,11 @@ from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from accounts.exceptions import InvalidState, NotAllowed
 from accounts.models import MembershipRole
 from catalog.models import ListingStatus
 from challenges import selectors, services
 from challenges.models import ApplicationStatus, CallEvent, CallStatus, Invitation
+from core.exceptions import InvalidState, NotAllowed
 from notifications.models import Notification
 from search import outbox
 from search.engines.base import SearchHit

@@ -11,9 +11,9 @@ from unittest import mock
 import pytest
 from django.db import connection
 
-from accounts.exceptions import DomainError
 from catalog import services
 from catalog.models import ListingEvent, ListingStatus
+from core.exceptions import DomainError
 from tests.factories import AdminUserFactory, ProductFactory
 from tests.services import need
 

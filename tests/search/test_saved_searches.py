@@ -269,7 +269,7 @@ def test_another_user_cannot_open_someone_elses_saved_search(client, subscriber)
 
 
 def test_the_services_refuse_someone_elses_saved_search(subscriber):
-    from accounts.exceptions import NotAllowed
+    from core.exceptions import NotAllowed
 
     theirs = save(member_of(OrganizationFactory()), text="别人的搜索")
     with pytest.raises(NotAllowed):
