@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Event
 from reference.regions import Province
 from reference.text import split_terms
 from uploads.storage import private_storage
@@ -189,18 +190,14 @@ class Organization(models.Model):
         return self.name[:1]
 
 
-class OrganizationEvent(models.Model):
+class OrganizationEvent(Event):
     """One entry in an organization's audit trail (created, verified, member joined, ...)."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    action = models.CharField(max_length=40)
-    note = models.TextField(max_length=4000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    event_labels = "accounts.transitions.ORGANIZATION_EVENT_LABELS"
+
+    class Meta(Event.Meta):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:

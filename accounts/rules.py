@@ -16,6 +16,7 @@ from .models import (
     Qualification,
     VerificationStatus,
 )
+from .transitions import ADMIN, OWNER
 
 _MEMBERSHIP_CACHE = "_membership_cache"
 
@@ -104,6 +105,24 @@ def can_view_qualification(user, qualification: Qualification) -> bool:
 
 def can_verify_qualification(user) -> bool:
     return is_platform_admin(user)
+
+
+def organization_roles(user, organization: Organization) -> set[str]:
+    """Roles towards an organization's verification, for ``transitions``."""
+    roles = set()
+    if can_edit_organization(user, organization):
+        roles.add(OWNER)
+    if can_verify_organization(user):
+        roles.add(ADMIN)
+    return roles
+
+
+def membership_roles(user, membership: Membership) -> set[str]:
+    return {OWNER} if can_manage_members(user, membership.organization) else set()
+
+
+def qualification_roles(user, qualification: Qualification) -> set[str]:
+    return {ADMIN} if can_verify_qualification(user) else set()
 
 
 def can_appoint_expert(user) -> bool:

@@ -27,6 +27,7 @@ from core.exceptions import InvalidState, NotAllowed
 from search.outbox import index_later
 from uploads.fields import store_image
 from uploads.images import ProcessedImage
+from workflow import apply, check
 
 from . import rules
 from .models import (
@@ -44,6 +45,11 @@ from .models import (
     VerificationStatus,
 )
 from .tokens import activation_token_generator
+from .transitions import (
+    MEMBERSHIP_TRANSITIONS,
+    QUALIFICATION_TRANSITIONS,
+    VERIFICATION_TRANSITIONS,
+)
 from .validators import normalise_code
 
 # Changing any of these on a verified organization sends it back for verification.
@@ -64,11 +70,32 @@ ORGANIZATION_FIELDS = (
 )
 
 
-def _record(organization: Organization, actor: User | None, action: str, note: str = "") -> None:
+def _record(
+    organization: Organization,
+    actor: User | None,
+    action: str,
+    note: str = "",
+    from_status: str = "",
+    to_status: str = "",
+) -> None:
     index_later("organization", organization.pk)
     OrganizationEvent.objects.create(
-        organization=organization, actor=actor, action=action, note=note
+        organization=organization,
+        actor=actor,
+        action=action,
+        note=note,
+        from_status=from_status,
+        to_status=to_status,
     )
+
+
+def _record_move(organization, actor, action, from_status, to_status, note, transition) -> None:
+    _record(organization, actor, transition.event_action, note, from_status, to_status)
+
+
+def _record_on_organization(obj, actor, action, from_status, to_status, note, transition) -> None:
+    """Record a qualification's or a membership's move on its organization's trail."""
+    _record(obj.organization, actor, transition.event_action, note)
 
 
 def _delete_files_on_commit(*files) -> None:
@@ -268,10 +295,17 @@ def organization_update(
     organization.full_clean()
     identity_changed = any(getattr(organization, f) != before[f] for f in IDENTITY_FIELDS)
     if identity_changed and organization.verification_status != VerificationStatus.PENDING:
-        organization.verification_status = VerificationStatus.PENDING
         organization.verified_by = None
         organization.verified_at = None
-        _record(organization, actor, "verification_reopened")
+        apply(
+            VERIFICATION_TRANSITIONS,
+            organization,
+            "reopen",
+            actor=actor,
+            roles=rules.organization_roles(actor, organization),
+            fields=["verified_by", "verified_at"],
+            record=_record_move,
+        )
     if logo is not None:
         _delete_files_on_commit(organization.logo, organization.logo_thumbnail)
         store_image(organization.logo, organization.logo_thumbnail, logo)
@@ -290,44 +324,36 @@ def _assign(organization: Organization, data: dict[str, Any]) -> None:
 @transaction.atomic
 def organization_verify(*, actor: User, organization: Organization) -> Organization:
     """Confirm an organization's identity (administrators only)."""
-    if not rules.can_verify_organization(actor):
-        raise NotAllowed(_("Only platform administrators can verify organizations."))
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
-    if organization.verification_status == VerificationStatus.VERIFIED:
-        raise InvalidState(_("This organization is already verified."))
-    organization.verification_status = VerificationStatus.VERIFIED
     organization.verified_by = actor
     organization.verified_at = timezone.now()
     organization.rejection_reason = ""
-    organization.save(
-        update_fields=[
-            "verification_status",
-            "verified_by",
-            "verified_at",
-            "rejection_reason",
-            "updated_at",
-        ]
+    return apply(
+        VERIFICATION_TRANSITIONS,
+        organization,
+        "verify",
+        actor=actor,
+        roles=rules.organization_roles(actor, organization),
+        fields=["verified_by", "verified_at", "rejection_reason"],
+        record=_record_move,
     )
-    _record(organization, actor, "verified")
-    return organization
 
 
 @transaction.atomic
 def organization_reject(*, actor: User, organization: Organization, reason: str) -> Organization:
     """Refuse an organization's registration with a reason its administrators will see."""
-    if not rules.can_verify_organization(actor):
-        raise NotAllowed(_("Only platform administrators can verify organizations."))
-    reason = (reason or "").strip()
-    if not reason:
-        raise InvalidState(_("Give a reason so the organization knows what to correct."))
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
-    if organization.verification_status != VerificationStatus.PENDING:
-        raise InvalidState(_("Only an organization awaiting verification can be rejected."))
-    organization.verification_status = VerificationStatus.REJECTED
-    organization.rejection_reason = reason
-    organization.save(update_fields=["verification_status", "rejection_reason", "updated_at"])
-    _record(organization, actor, "rejected", reason)
-    return organization
+    organization.rejection_reason = (reason or "").strip()
+    return apply(
+        VERIFICATION_TRANSITIONS,
+        organization,
+        "reject",
+        actor=actor,
+        roles=rules.organization_roles(actor, organization),
+        note=reason,
+        fields=["rejection_reason"],
+        record=_record_move,
+    )
 
 
 # --- memberships ---------------------------------------------------------------------------
@@ -353,30 +379,40 @@ def membership_request(*, actor: User, organization: Organization) -> Membership
     return membership
 
 
-def _pending_membership(actor: User, membership: Membership) -> Membership:
-    if not rules.can_manage_members(actor, membership.organization):
-        raise NotAllowed(_("Only an administrator of this organization can decide on requests."))
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    if membership.status != MembershipStatus.PENDING:
-        raise InvalidState(_("This request has already been decided."))
-    return membership
+def _lock_membership(membership: Membership) -> Membership:
+    return Membership.objects.select_for_update().select_related("user", "organization").get(
+        pk=membership.pk
+    )
 
 
 @transaction.atomic
 def membership_approve(*, actor: User, membership: Membership) -> Membership:
-    membership = _pending_membership(actor, membership)
-    membership.status = MembershipStatus.ACTIVE
+    membership = _lock_membership(membership)
     membership.decided_by = actor
     membership.decided_at = timezone.now()
-    membership.save(update_fields=["status", "decided_by", "decided_at"])
-    _record(membership.organization, actor, "membership_approved", membership.user.name)
-    return membership
+    return apply(
+        MEMBERSHIP_TRANSITIONS,
+        membership,
+        "approve",
+        actor=actor,
+        roles=rules.membership_roles(actor, membership),
+        note=membership.user.name,
+        fields=["decided_by", "decided_at"],
+        record=_record_on_organization,
+    )
 
 
 @transaction.atomic
 def membership_decline(*, actor: User, membership: Membership) -> None:
-    membership = _pending_membership(actor, membership)
-    _record(membership.organization, actor, "membership_declined", membership.user.name)
+    """Decline a request to join: the request is deleted, the trail keeps who asked."""
+    membership = _lock_membership(membership)
+    transition = check(
+        MEMBERSHIP_TRANSITIONS,
+        membership,
+        "decline",
+        roles=rules.membership_roles(actor, membership),
+    )
+    _record(membership.organization, actor, transition.event_action, membership.user.name)
     membership.delete()
 
 
@@ -478,23 +514,33 @@ def _refresh_qualification_level(organization_id: int) -> None:
     Organization.objects.filter(pk=organization_id).update(qualification_level=best)
 
 
-def _locked_qualification(actor: User, qualification: Qualification) -> Qualification:
-    if not rules.can_verify_qualification(actor):
-        raise NotAllowed(_("Only platform administrators can verify qualifications."))
+def _move_qualification(
+    actor: User, qualification: Qualification, action: str, *, reason: str = "", fields=()
+) -> Qualification:
+    """Make a qualification's move; the trail's note is the reason, or the qualification."""
+    return apply(
+        QUALIFICATION_TRANSITIONS,
+        qualification,
+        action,
+        actor=actor,
+        roles=rules.qualification_roles(actor, qualification),
+        note=reason if QUALIFICATION_TRANSITIONS[action].needs_note else str(qualification),
+        fields=fields,
+        record=_record_on_organization,
+    )
+
+
+def _lock_qualification(qualification: Qualification) -> Qualification:
     return Qualification.objects.select_for_update().get(pk=qualification.pk)
 
 
 @transaction.atomic
 def qualification_verify(*, actor: User, qualification: Qualification) -> Qualification:
-    qualification = _locked_qualification(actor, qualification)
-    if qualification.status != QualificationStatus.PENDING:
-        raise InvalidState(_("Only a qualification awaiting verification can be verified."))
-    qualification.status = QualificationStatus.VERIFIED
+    qualification = _lock_qualification(qualification)
     qualification.verified_by = actor
     qualification.verified_at = timezone.now()
-    qualification.save(update_fields=["status", "verified_by", "verified_at"])
+    _move_qualification(actor, qualification, "verify", fields=["verified_by", "verified_at"])
     _refresh_qualification_level(qualification.organization_id)
-    _record(qualification.organization, actor, "qualification_verified", str(qualification))
     return qualification
 
 
@@ -502,17 +548,11 @@ def qualification_verify(*, actor: User, qualification: Qualification) -> Qualif
 def qualification_reject(
     *, actor: User, qualification: Qualification, reason: str
 ) -> Qualification:
-    qualification = _locked_qualification(actor, qualification)
-    reason = (reason or "").strip()
-    if not reason:
-        raise InvalidState(_("Give a reason so the organization knows what to correct."))
-    if qualification.status != QualificationStatus.PENDING:
-        raise InvalidState(_("Only a qualification awaiting verification can be rejected."))
-    qualification.status = QualificationStatus.REJECTED
-    qualification.rejection_reason = reason
-    qualification.save(update_fields=["status", "rejection_reason"])
-    _record(qualification.organization, actor, "qualification_rejected", reason)
-    return qualification
+    qualification = _lock_qualification(qualification)
+    qualification.rejection_reason = (reason or "").strip()
+    return _move_qualification(
+        actor, qualification, "reject", reason=reason, fields=["rejection_reason"]
+    )
 
 
 @transaction.atomic
@@ -520,17 +560,10 @@ def qualification_revoke(
     *, actor: User, qualification: Qualification, reason: str
 ) -> Qualification:
     """Withdraw a verified qualification (e.g. the recognition expired or was cancelled)."""
-    qualification = _locked_qualification(actor, qualification)
-    reason = (reason or "").strip()
-    if not reason:
-        raise InvalidState(_("Give a reason so the organization knows what to correct."))
-    if qualification.status != QualificationStatus.VERIFIED:
-        raise InvalidState(_("Only a verified qualification can be revoked."))
-    qualification.status = QualificationStatus.REVOKED
-    qualification.rejection_reason = reason
-    qualification.save(update_fields=["status", "rejection_reason"])
+    qualification = _lock_qualification(qualification)
+    qualification.rejection_reason = (reason or "").strip()
+    _move_qualification(actor, qualification, "revoke", reason=reason, fields=["rejection_reason"])
     _refresh_qualification_level(qualification.organization_id)
-    _record(qualification.organization, actor, "qualification_revoked", reason)
     return qualification
 
 

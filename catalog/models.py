@@ -12,6 +12,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Event
+
 
 class Stage(models.TextChoices):
     UPSTREAM = "upstream", _("Upstream")
@@ -297,27 +299,19 @@ class OpenResource(Listing):
         indexes = _listing_indexes("resource")
 
 
-class ListingEvent(models.Model):
+class ListingEvent(Event):
     """One step in a listing's life: who moved it from which status to which, and why."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     listing = GenericForeignKey("content_type", "object_id")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    action = models.CharField(max_length=20)
     from_status = models.CharField(max_length=20, choices=ListingStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=ListingStatus.choices)
-    note = models.TextField(max_length=4000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    event_labels = "catalog.transitions.LISTING_EVENT_LABELS"
+
+    class Meta(Event.Meta):
         indexes = [models.Index(fields=["content_type", "object_id"])]
-
-    def __str__(self) -> str:
-        return f"{self.action}: {self.from_status} → {self.to_status}"
 
 
 class ProductVerification(models.Model):

@@ -14,6 +14,7 @@ from core.exceptions import InvalidState, NotAllowed
 from search.outbox import index_later
 from uploads.fields import store_image
 from uploads.images import ProcessedImage
+from workflow import apply
 
 from . import rules
 from .models import (
@@ -46,6 +47,10 @@ def _record(listing: Listing, actor: User | None, action: str, from_status: str,
         to_status=listing.status,
         note=note,
     )
+
+
+def _record_move(listing, actor, action, from_status, to_status, note, transition) -> None:
+    _record(listing, actor, transition.event_action, from_status, note)
 
 
 def _assign(listing: Listing, data: dict[str, Any]) -> list | None:
@@ -93,42 +98,45 @@ def listing_update(*, actor: User, listing: Listing, data: dict[str, Any]) -> Li
     return listing
 
 
-def _transition(*, actor: User, listing: Listing, action: str, note: str = "") -> Listing:
-    transition = TRANSITIONS[action]
-    listing = (
+def _lock(listing: Listing) -> Listing:
+    return (
         type(listing)
         .objects.select_for_update(of=("self",))
         .select_related("organization")
         .get(pk=listing.pk)
     )
-    if not rules.roles_for(actor, listing) & transition.roles:
-        raise NotAllowed(_("You are not allowed to do this with this listing."))
-    if listing.status not in transition.sources:
-        raise InvalidState(
-            _("This cannot be done while the listing is “%(status)s”.")
-            % {"status": listing.get_status_display()}
-        )
-    note = (note or "").strip()
-    if transition.needs_note and not note:
-        raise InvalidState(_("Give a reason so the owner knows what to correct."))
 
-    from_status = listing.status
-    listing.status = transition.target
-    fields = ["status", "updated_at"]
+
+# What a move writes besides the status, by the status it reaches.
+def _stamp(listing: Listing, target: str, note: str) -> list[str]:
     now = timezone.now()
-    if transition.target == ListingStatus.PENDING_REVIEW:
+    if target == ListingStatus.PENDING_REVIEW:
         listing.submitted_at = now
-        fields.append("submitted_at")
-    if transition.target == ListingStatus.PUBLISHED:
+        return ["submitted_at"]
+    if target == ListingStatus.PUBLISHED:
         listing.published_at = now
         listing.rejection_reason = ""
-        fields += ["published_at", "rejection_reason"]
-    if transition.target == ListingStatus.REJECTED:
-        listing.rejection_reason = note
-        fields.append("rejection_reason")
-    listing.save(update_fields=fields)
-    _record(listing, actor, action, from_status, note)
-    return listing
+        return ["published_at", "rejection_reason"]
+    if target == ListingStatus.REJECTED:
+        listing.rejection_reason = (note or "").strip()
+        return ["rejection_reason"]
+    return []
+
+
+def _transition(*, actor: User, listing: Listing, action: str, note: str = "") -> Listing:
+    listing = _lock(listing)
+    # A refused move raises: the stamps die with this locked copy and the transaction.
+    fields = _stamp(listing, TRANSITIONS[action].target, note)
+    return apply(
+        TRANSITIONS,
+        listing,
+        action,
+        actor=actor,
+        roles=rules.roles_for(actor, listing),
+        note=note,
+        fields=fields,
+        record=_record_move,
+    )
 
 
 @transaction.atomic
@@ -166,18 +174,20 @@ def listing_reopen(*, actor: User, listing: Listing) -> Listing:
     return _transition(actor=actor, listing=listing, action="reopen")
 
 
-TRANSITION_SERVICES = {
+# Moves with work of their own; the others are plain ``_transition`` calls.
+MOVE_SERVICES = {
     "submit": lambda actor, listing, note: listing_submit(actor=actor, listing=listing),
-    "withdraw": lambda actor, listing, note: listing_withdraw(actor=actor, listing=listing),
-    "publish": lambda actor, listing, note: listing_publish(actor=actor, listing=listing),
-    "reject": lambda actor, listing, note: listing_reject(
-        actor=actor, listing=listing, reason=note
-    ),
-    "archive": lambda actor, listing, note: listing_archive(
-        actor=actor, listing=listing, note=note
-    ),
-    "reopen": lambda actor, listing, note: listing_reopen(actor=actor, listing=listing),
 }
+
+
+@transaction.atomic
+def listing_move(*, actor: User, listing: Listing, action: str, note: str = "") -> Listing:
+    """Make the move ``action`` of ``transitions.TRANSITIONS`` on a listing (the one entry
+    point views use); ``note`` is the reason, where the move takes one."""
+    service = MOVE_SERVICES.get(action)
+    if service is not None:
+        return service(actor, listing, note)
+    return _transition(actor=actor, listing=listing, action=action, note=note)
 
 
 @transaction.atomic

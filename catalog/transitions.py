@@ -7,7 +7,7 @@ administrators.
 
 from django.utils.translation import gettext_lazy as _
 
-from workflow import TransitionTable, t
+from workflow import EventLabels, TransitionTable, t
 
 from .models import ListingStatus as S
 
@@ -22,5 +22,11 @@ TRANSITIONS = TransitionTable(
         t("reject", S.PENDING_REVIEW, S.REJECTED, REVIEWER, _("Reject"), needs_note=True),
         t("archive", S.PUBLISHED, S.ARCHIVED, [OWNER, REVIEWER], _("Archive")),
         t("reopen", S.ARCHIVED, S.DRAFT, OWNER, _("Reopen as draft")),
-    ]
+    ],
+    not_allowed=_("You are not allowed to do this with this listing."),
+    invalid_state=_("This cannot be done while the listing is “%(status)s”."),
+    note_required=_("Give a reason so the owner knows what to correct."),
 )
+
+# The labels of ``ListingEvent`` rows.
+LISTING_EVENT_LABELS = EventLabels(TRANSITIONS, other={"create": _("Created")})

@@ -184,11 +184,12 @@ def listing_edit(request, listing_type: str, pk: int):
 def listing_transition(request, listing_type: str, pk: int, action: str):
     model = _model_for(listing_type)
     listing = rules.access_listing(request.user, model, pk)
-    service = services.TRANSITION_SERVICES.get(action)
-    if service is None:
+    if TRANSITIONS.manual(action) is None:
         raise Http404
     try:
-        service(request.user, listing, request.POST.get("reason", ""))
+        services.listing_move(
+            actor=request.user, listing=listing, action=action, note=request.POST.get("reason", "")
+        )
     except DomainError as error:
         messages.error(request, error.message)
     else:

@@ -3,7 +3,7 @@
 One predicate per move returns the reasons the move cannot happen now, in user words; an
 empty list means it can. The services refuse with these reasons, and ``rules.call_actions``
 offers a move only when its list is empty, so a page never offers what would fail. The
-table (who, from which status) is checked separately, by ``services._common.check_move``.
+table (who, from which status) is checked first, by ``workflow.apply``.
 
 Moves outside the table (closing the expert panel, advancing a competition round) check
 their stage here too.

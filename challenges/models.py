@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.models import OrganizationKind, QualificationLevel
+from core.models import Event
 from uploads.storage import private_storage
 
 
@@ -221,77 +222,16 @@ class Call(models.Model):
         return self.kind == CallKind.COMPETITION
 
 
-EVENT_LABELS = {
-    "create": _("Created"),
-    "update": _("Updated"),
-    "submit": _("Submitted"),
-    "publish": _("Published"),
-    "reject": _("Sent back"),
-    "withdraw": _("Withdrawn"),
-    "close": _("Applications closed"),
-    "evaluate": _("Evaluation started"),
-    "publicize": _("Results announced for publicity"),
-    "no_award": _("Closed without award"),
-    "finalize": _("Award made final"),
-    "reevaluate": _("Returned to evaluation"),
-    "start_work": _("Work started"),
-    "accept": _("Final acceptance"),
-    "terminate": _("Terminated"),
-    "handler_added": _("Handler added"),
-    "terms_accepted": _("Terms accepted"),
-    "objection_filed": _("Objection filed"),
-    "objection_upheld": _("Objection upheld"),
-    "objection_dismissed": _("Objection dismissed"),
-    "award_proposed": _("Winner proposed"),
-    "award_withdrawn": _("Winner proposal withdrawn"),
-    "panel_closed": _("Expert panel closed"),
-    "round_advanced": _("Advanced to the next round"),
-    "invited": _("Organization invited"),
-    "mark_eligible": _("Found eligible"),
-    "mark_ineligible": _("Found ineligible"),
-    "shortlist": _("Shortlisted"),
-    "unshortlist": _("Removed from the shortlist"),
-    "award": _("Awarded"),
-    "not_award": _("Not awarded"),
-    "partner_invited": _("Partner invited"),
-    "partner_confirmed": _("Partner confirmed"),
-    "partner_declined": _("Partner declined"),
-    "partner_removed": _("Partner removed"),
-    "expert_assigned": _("Expert assigned"),
-    "expert_recused": _("Expert recused"),
-    "review_submitted": _("Expert scores submitted"),
-    "review_reopened": _("Score sheet sent back"),
-    "round_statement": _("Round update submitted"),
-    "propose": _("Proposed"),
-    "agree": _("Agreed"),
-    "report": _("Progress reported"),
-    "return": _("Returned for rework"),
-}
-
-
-class EventLabelMixin:
-    @property
-    def label(self) -> str:
-        return str(EVENT_LABELS.get(self.action, self.action))
-
-
-class CallEvent(EventLabelMixin, models.Model):
+class CallEvent(Event):
     """One step on a call's timeline."""
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    action = models.CharField(max_length=30)
     from_status = models.CharField(max_length=20, choices=CallStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=CallStatus.choices, blank=True)
-    note = models.TextField(max_length=4000, blank=True)
     # Public events (publish, close, publicity, award...) show on the public timeline.
     is_public = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    event_labels = "challenges.transitions.CALL_EVENT_LABELS"
 
     def __str__(self) -> str:
         return f"{self.call_id} {self.action}"
@@ -611,19 +551,10 @@ class Application(models.Model):
         return bool(self.lead_qualification_level)
 
 
-class ApplicationEvent(EventLabelMixin, models.Model):
+class ApplicationEvent(Event):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    action = models.CharField(max_length=30)
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20, blank=True)
-    note = models.TextField(max_length=4000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    event_labels = "challenges.transitions.APPLICATION_EVENT_LABELS"
 
     def __str__(self) -> str:
         return f"{self.application_id} {self.action}"
@@ -914,19 +845,10 @@ class Milestone(models.Model):
         return self.title
 
 
-class MilestoneEvent(EventLabelMixin, models.Model):
+class MilestoneEvent(Event):
     milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    action = models.CharField(max_length=30)
-    from_status = models.CharField(max_length=10, blank=True)
-    to_status = models.CharField(max_length=10, blank=True)
-    note = models.TextField(max_length=4000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    event_labels = "challenges.transitions.MILESTONE_EVENT_LABELS"
 
     def __str__(self) -> str:
         return f"{self.milestone_id} {self.action}"

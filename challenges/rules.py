@@ -21,9 +21,11 @@ from .models import (
     AssignmentStatus,
     Call,
     CallStatus,
+    ConsortiumPartner,
+    Objection,
     PartnerStatus,
 )
-from .transitions import ADMIN, APPLICANT, CALL_TRANSITIONS, EXPERT, ISSUER, WINNER
+from .transitions import ADMIN, APPLICANT, CALL_TRANSITIONS, EXPERT, ISSUER, PARTNER, WINNER
 
 # --- calls ---------------------------------------------------------------------------------
 
@@ -111,10 +113,11 @@ def call_actions(user, call: Call) -> list:
 def call_moves(user, call: Call) -> list[tuple]:
     """Every move the user's roles allow from the call's status, each with the reasons it
     cannot happen now (empty when it can), for pages that explain what is missing."""
-    return [
-        (move, conditions.call_move_problems(call, move.action))
-        for move in CALL_TRANSITIONS.available(call.status, call_roles(user, call))
-    ]
+    return CALL_TRANSITIONS.offered(
+        call.status,
+        call_roles(user, call),
+        problems=lambda action: conditions.call_move_problems(call, action),
+    ).entries
 
 
 def can_close_panel(user, call: Call) -> bool:
@@ -227,6 +230,21 @@ def milestone_roles(user, application: Application) -> set[str]:
     if is_handler(user, application.call):
         roles.add(ISSUER)
     return roles
+
+
+def partner_roles(user, partner: ConsortiumPartner) -> set[str]:
+    """Roles towards a consortium partner: the invited organization's administrators answer,
+    the lead applicant's members invite."""
+    roles = set()
+    if account_rules.is_org_admin(user, partner.organization):
+        roles.add(PARTNER)
+    if is_applicant_member(user, partner.application):
+        roles.add(APPLICANT)
+    return roles
+
+
+def objection_roles(user, objection: Objection) -> set[str]:
+    return {ADMIN} if account_rules.is_platform_admin(user) else set()
 
 
 # --- reviews -------------------------------------------------------------------------------

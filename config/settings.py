@@ -3,14 +3,19 @@
 With no environment at all the platform runs on embedded defaults: SQLite and media under
 ``var/``, an in-memory channel layer and Celery tasks executed in-process after commit.
 Production sets ``DATABASE_URL``, ``REDIS_URL``, ``ELASTICSEARCH_URL``, ``SECRET_KEY`` and
-``ALLOWED_HOSTS``. ``DEBUG`` is off unless ``DEBUG=1`` is given.
+``ALLOWED_HOSTS``, and refuses to start without ``SECRET_KEY`` once ``DATABASE_URL`` or
+``REDIS_URL`` is set. ``DEBUG`` is off unless ``DEBUG=1`` is given.
 """
 
+import contextlib
+import os
 import secrets
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -22,21 +27,45 @@ VAR_DIR = Path(env("VAR_DIR", default=str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env.bool("DEBUG", default=False)
+# Lower case: the URL may carry a password, and only upper-case names become settings.
+database_url = env("DATABASE_URL", default="")
+REDIS_URL = env("REDIS_URL", default="")
+# The embedded setup is the platform with no service configured (SQLite and files under var/,
+# tasks in-process): `make run`, `make test`, .ci/run on SQLite, a developer's checkout. Production
+# names its database and its broker, and then has to bring its own secret key too.
+embedded = not database_url and not REDIS_URL
 
 
 def _embedded_secret_key() -> str:
     """Return the key kept in ``var/secret_key``, creating it on first use.
 
-    The key is generated on the machine, never committed; production passes ``SECRET_KEY``.
+    The key is generated on the machine, never committed, and only for the embedded setup or
+    with ``DEBUG`` on; production passes ``SECRET_KEY``.
     """
     path = VAR_DIR / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        # Written aside, readable by the owner only, then linked into place: processes that
+        # start together (daphne and run_periodic) all end up with the one complete key.
+        with tempfile.NamedTemporaryFile("w", dir=VAR_DIR, prefix=".secret_key.") as draft:
+            draft.write(secrets.token_urlsafe(50))
+            draft.flush()
+            with contextlib.suppress(FileExistsError):
+                os.link(draft.name, path)
     return path.read_text().strip()
 
 
-SECRET_KEY = env("SECRET_KEY", default=None) or _embedded_secret_key()
+SECRET_KEY = env("SECRET_KEY", default="")
+if not SECRET_KEY:
+    if not (embedded or DEBUG):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. With DATABASE_URL or REDIS_URL set and DEBUG off the "
+            "platform runs as in production and needs its own key: set SECRET_KEY in the "
+            "environment (or .env) to a long random value, e.g. the output of "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`, and keep it "
+            "the same across restarts and processes. Only the embedded setup (neither "
+            "DATABASE_URL nor REDIS_URL set) generates one, into var/secret_key."
+        )
+    SECRET_KEY = _embedded_secret_key()
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -107,7 +136,7 @@ TEMPLATES = [
 
 # Database: SQLite under var/ unless DATABASE_URL says otherwise.
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
+    "default": env.db_url_config(database_url or f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run beside the writer; IMMEDIATE takes the write lock at BEGIN so
@@ -192,7 +221,6 @@ WHITENOISE_USE_FINDERS = DEBUG
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-REDIS_URL = env("REDIS_URL", default="")
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="zjtx")
 SEARCH_INDEX_DIR = Path(env("SEARCH_INDEX_DIR", default=str(VAR_DIR / "search")))

@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
             options={
                 'ordering': ['created_at', 'pk'],
             },
-            bases=(challenges.models.EventLabelMixin, models.Model),
+            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name='Call',
@@ -160,7 +160,7 @@ class Migration(migrations.Migration):
             options={
                 'ordering': ['created_at', 'pk'],
             },
-            bases=(challenges.models.EventLabelMixin, models.Model),
+            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name='Indicator',
@@ -212,7 +212,7 @@ class Migration(migrations.Migration):
             options={
                 'ordering': ['created_at', 'pk'],
             },
-            bases=(challenges.models.EventLabelMixin, models.Model),
+            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name='Objection',

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.utils.translation import gettext as _
 
 from accounts.models import Membership, MembershipRole, MembershipStatus, Organization
-from core.exceptions import InvalidState, NotAllowed
+from core.exceptions import InvalidState
 from notifications.services import notify
 from search.outbox import index_later
+from workflow import SYSTEM, apply
 
 from .. import conditions, rules
 from ..models import (
@@ -19,7 +19,7 @@ from ..models import (
     Milestone,
     MilestoneEvent,
 )
-from ..transitions import APPLICATION_TRANSITIONS, CALL_TRANSITIONS, SYSTEM
+from ..transitions import APPLICATION_TRANSITIONS, CALL_TRANSITIONS
 
 User = get_user_model()
 
@@ -125,36 +125,45 @@ def record_milestone(milestone: Milestone, actor, action, from_status="", to_sta
     )
 
 
-def check_move(table, action: str, status: str, roles: set[str], note: str = "") -> object:
-    """Return the transition, or raise: wrong actor, wrong state or missing reason."""
-    transition = table[action]
-    if not roles & transition.roles:
-        raise NotAllowed(_("You are not allowed to do this."))
-    if status not in transition.sources:
-        raise InvalidState(_("This cannot be done at the current stage."))
-    if transition.needs_note and not (note or "").strip():
-        raise InvalidState(_("Give a reason; it is recorded and shown to the parties."))
-    return transition
+def record_call_move(call: Call, actor, action, from_status, to_status, note, transition):
+    record_call(
+        call, actor, transition.event_action, from_status, to_status, note, transition.public
+    )
+
+
+def record_application_move(application, actor, action, from_status, to_status, note, transition):
+    record_application(
+        application, actor, transition.event_action, from_status, to_status, note
+    )
+
+
+def record_milestone_move(milestone, actor, action, from_status, to_status, note, transition):
+    record_milestone(milestone, actor, transition.event_action, from_status, to_status, note)
 
 
 def move_call(call: Call, actor, action: str, *, note: str = "", fields=()) -> Call:
-    """Apply a call transition to a locked call: check the actor and the state, then the
-    action's own conditions (``conditions.call_move_problems``, the same the pages use to
-    offer the move), write, record.
+    """Make the call's move ``action`` (the call locked by the caller) through the engine:
+    the table's edge and roles, then the move's own conditions
+    (``conditions.call_move_problems``, the same the pages use to offer it). A move that
+    takes a reason keeps it on the call as ``status_note``.
 
     ``actor=None`` is the scheduler.
     """
-    roles = {SYSTEM} if actor is None else rules.call_roles(actor, call)
-    transition = check_move(CALL_TRANSITIONS, action, call.status, roles, note)
-    refuse_if_problems(conditions.call_move_problems(call, action))
-    from_status = call.status
-    call.status = transition.target
-    call.status_note = (note or "").strip() if transition.needs_note else call.status_note
-    call.save(update_fields=["status", "status_note", "updated_at", *fields])
-    record_call(
-        call, actor, action, from_status, call.status, (note or "").strip(), transition.public
+    fields = list(fields)
+    if CALL_TRANSITIONS[action].needs_note:
+        call.status_note = (note or "").strip()
+        fields.append("status_note")
+    return apply(
+        CALL_TRANSITIONS,
+        call,
+        action,
+        actor=actor,
+        roles={SYSTEM} if actor is None else rules.call_roles(actor, call),
+        note=note,
+        fields=fields,
+        problems=lambda: conditions.call_move_problems(call, action),
+        record=record_call_move,
     )
-    return call
 
 
 def refuse_if_problems(problems: list[str]) -> None:
@@ -163,20 +172,25 @@ def refuse_if_problems(problems: list[str]) -> None:
 
 
 def move_application(
-    application: Application, actor, action: str, *, note: str = "", fields=(), guard=None
+    application: Application, actor, action: str, *, note: str = "", fields=(), problems=None
 ) -> Application:
-    """Apply an application transition, like ``move_call``."""
-    roles = {SYSTEM} if actor is None else rules.application_roles(actor, application)
-    transition = check_move(APPLICATION_TRANSITIONS, action, application.status, roles, note)
-    if guard is not None:
-        guard()
-    from_status = application.status
-    application.status = transition.target
-    if transition.needs_note:
-        application.status_note = note.strip()
-    application.save(update_fields=["status", "status_note", "updated_at", *fields])
-    record_application(application, actor, action, from_status, application.status, note)
-    return application
+    """Make the application's move ``action``, like ``move_call``; ``problems`` returns
+    what the move still lacks."""
+    fields = list(fields)
+    if APPLICATION_TRANSITIONS[action].needs_note:
+        application.status_note = (note or "").strip()
+        fields.append("status_note")
+    return apply(
+        APPLICATION_TRANSITIONS,
+        application,
+        action,
+        actor=actor,
+        roles={SYSTEM} if actor is None else rules.application_roles(actor, application),
+        note=note,
+        fields=fields,
+        problems=problems,
+        record=record_application_move,
+    )
 
 
 def call_params(call: Call) -> dict:

@@ -23,6 +23,7 @@ from catalog.models import ListingStatus, Product
 from core.exceptions import InvalidState, NotAllowed
 from uploads.documents import CheckedDocument
 from uploads.fields import store_document
+from workflow import MoveServices, apply
 
 from .. import conditions, kinds, rules
 from ..models import (
@@ -39,6 +40,7 @@ from ..models import (
     Round,
     RoundEntry,
 )
+from ..transitions import APPLICATION_TRANSITIONS, PARTNER_TRANSITIONS
 from ._common import (
     admins_of,
     handlers_of,
@@ -54,11 +56,13 @@ from ._common import (
 
 __all__ = [
     "APPLICATION_FIELDS",
+    "APPLICATION_MOVES",
     "application_attachment_add",
     "application_attachment_remove",
     "application_create",
     "application_mark_eligible",
     "application_mark_ineligible",
+    "application_move",
     "application_shortlist",
     "application_submit",
     "application_unshortlist",
@@ -74,6 +78,9 @@ __all__ = [
     "round_statement_submit",
     "submission_problems",
 ]
+
+# The service making each move of the application's table, registered on it below.
+APPLICATION_MOVES = MoveServices(APPLICATION_TRANSITIONS)
 
 APPLICATION_FIELDS = ("technical_approach", "team", "prior_results", "budget", "schedule")
 
@@ -272,15 +279,11 @@ def _freeze_submission_facts(application: Application) -> None:
         partner.save(update_fields=["organization_kind", "qualification_level"])
 
 
+@APPLICATION_MOVES.register("submit")
 @transaction.atomic
 def application_submit(*, actor: User, application: Application) -> Application:
     call = _open_call_for_writing(application.call)
     application = lock_application(application)
-
-    def complete():
-        problems = submission_problems(application)
-        if problems:
-            raise InvalidState(" ".join(problems))
 
     application.submitted_at = timezone.now()
     _freeze_submission_facts(application)
@@ -289,7 +292,7 @@ def application_submit(*, actor: User, application: Application) -> Application:
         actor,
         "submit",
         fields=["submitted_at", *FROZEN_FIELDS],
-        guard=complete,
+        problems=lambda: submission_problems(application),
     )
     notify_users(
         handlers_of(call),
@@ -302,6 +305,7 @@ def application_submit(*, actor: User, application: Application) -> Application:
     return application
 
 
+@APPLICATION_MOVES.register("withdraw")
 @transaction.atomic
 def application_withdraw(*, actor: User, application: Application) -> Application:
     application = lock_application(application)
@@ -329,6 +333,14 @@ def application_withdraw(*, actor: User, application: Application) -> Applicatio
             applicant=application.applicant.name,
         )
     return application
+
+
+def application_move(
+    *, actor: User, application: Application, action: str, note: str = ""
+) -> Application:
+    """Make the move ``action`` of ``APPLICATION_TRANSITIONS`` (the one entry point views
+    use); ``note`` is the reason where the move takes one."""
+    return APPLICATION_MOVES(action, actor=actor, application=application, note=note)
 
 
 # --- consortium ----------------------------------------------------------------------------
@@ -359,13 +371,19 @@ def partner_invite(
         organization=organization,
         defaults={"role": role.strip()},
     )
-    if not created:
-        if partner.status != PartnerStatus.DECLINED:
-            raise InvalidState(_("This organization is already invited."))
-        partner.status = PartnerStatus.INVITED
+    if created:
+        record_application(application, actor, "partner_invited", note=organization.name)
+    else:
         partner.role = role.strip()
-        partner.save(update_fields=["status", "role"])
-    record_application(application, actor, "partner_invited", note=organization.name)
+        apply(
+            PARTNER_TRANSITIONS,
+            partner,
+            "reinvite",
+            actor=actor,
+            roles=rules.partner_roles(actor, partner),
+            fields=["role"],
+            record=_record_partner,
+        )
     notify_users(
         admins_of(organization),
         "application.partner_invited",
@@ -375,6 +393,18 @@ def partner_invite(
         applicant=application.applicant.name,
     )
     return partner
+
+
+def _record_partner(partner, actor, action, from_status, to_status, note, transition) -> None:
+    record_application(
+        partner.application, actor, transition.event_action, note=partner.organization.name
+    )
+
+
+def _partner_answer_problems(partner: ConsortiumPartner) -> list[str]:
+    if partner.application.status != ApplicationStatus.DRAFT:
+        return [_("The application is no longer a draft.")]
+    return []
 
 
 @transaction.atomic
@@ -387,18 +417,17 @@ def partner_respond(*, actor: User, partner: ConsortiumPartner, accept: bool) ->
         )
         .get(pk=partner.pk)
     )
-    if not account_rules.is_org_admin(actor, partner.organization):
-        raise NotAllowed(_("Only an administrator of the invited organization can answer."))
-    if partner.status != PartnerStatus.INVITED:
-        raise InvalidState(_("This invitation was already answered."))
-    if partner.application.status != ApplicationStatus.DRAFT:
-        raise InvalidState(_("The application is no longer a draft."))
-    partner.status = PartnerStatus.CONFIRMED if accept else PartnerStatus.DECLINED
     partner.responded_by = actor
     partner.responded_at = timezone.now()
-    partner.save(update_fields=["status", "responded_by", "responded_at"])
-    record_application(
-        partner.application, actor, "partner_" + partner.status, note=partner.organization.name
+    apply(
+        PARTNER_TRANSITIONS,
+        partner,
+        "confirm" if accept else "decline",
+        actor=actor,
+        roles=rules.partner_roles(actor, partner),
+        fields=["responded_by", "responded_at"],
+        problems=lambda: _partner_answer_problems(partner),
+        record=_record_partner,
     )
     notify_users(
         members_of(partner.application.applicant),
@@ -465,6 +494,7 @@ def _after_deadline(application: Application) -> Application:
     return application
 
 
+@APPLICATION_MOVES.register("mark_eligible")
 @transaction.atomic
 def application_mark_eligible(*, actor: User, application: Application) -> Application:
     application = _after_deadline(application)
@@ -479,6 +509,7 @@ def application_mark_eligible(*, actor: User, application: Application) -> Appli
     return application
 
 
+@APPLICATION_MOVES.register("mark_ineligible", note="reason")
 @transaction.atomic
 def application_mark_ineligible(
     *, actor: User, application: Application, reason: str
@@ -495,6 +526,7 @@ def application_mark_ineligible(
     return application
 
 
+@APPLICATION_MOVES.register("shortlist")
 @transaction.atomic
 def application_shortlist(*, actor: User, application: Application) -> Application:
     call = lock_call(application.call)
@@ -516,6 +548,7 @@ def application_shortlist(*, actor: User, application: Application) -> Applicati
     return application
 
 
+@APPLICATION_MOVES.register("unshortlist")
 @transaction.atomic
 def application_unshortlist(*, actor: User, application: Application) -> Application:
     call = lock_call(application.call)

@@ -16,6 +16,7 @@ from accounts.models import QUALIFICATION_RANK, Organization, User
 from core.exceptions import InvalidState, NotAllowed
 from uploads.documents import CheckedDocument
 from uploads.fields import store_document
+from workflow import SYSTEM, MoveServices, apply
 
 from .. import conditions, kinds, rules
 from ..conditions import completeness_problems
@@ -38,6 +39,7 @@ from ..models import (
     Round,
     TermsAcceptance,
 )
+from ..transitions import AWARD_TRANSITIONS, CALL_TRANSITIONS, OBJECTION_TRANSITIONS
 from ._common import (
     admins_of,
     applicant_users,
@@ -56,7 +58,7 @@ from .applications import default_user_firm
 
 __all__ = [
     "CALL_FIELDS",
-    "CALL_TRANSITION_SERVICES",
+    "CALL_MOVES",
     "PART_MODELS",
     "call_accept",
     "call_attachment_add",
@@ -69,6 +71,7 @@ __all__ = [
     "call_handler_add",
     "call_indicator_add",
     "call_invite",
+    "call_move",
     "call_notify_matches",
     "call_panel_close",
     "call_part_remove",
@@ -312,9 +315,14 @@ def call_part_remove(*, actor: User, call: Call, part: str, pk: int) -> None:
     item.delete()
 
 
+# The service making each move of the call's table, registered on it below.
+CALL_MOVES = MoveServices(CALL_TRANSITIONS)
+
+
 # --- the call's life cycle ------------------------------------------------------------------
 
 
+@CALL_MOVES.register("submit")
 @transaction.atomic
 def call_submit(*, actor: User, call: Call) -> Call:
     call = lock_call(call)
@@ -328,6 +336,7 @@ def call_submit(*, actor: User, call: Call) -> Call:
     return call
 
 
+@CALL_MOVES.register("publish")
 @transaction.atomic
 def call_publish(*, actor: User, call: Call) -> Call:
     call = lock_call(call)
@@ -341,6 +350,7 @@ def call_publish(*, actor: User, call: Call) -> Call:
     return call
 
 
+@CALL_MOVES.register("reject", note="reason")
 @transaction.atomic
 def call_reject(*, actor: User, call: Call, reason: str) -> Call:
     call = lock_call(call)
@@ -351,10 +361,12 @@ def call_reject(*, actor: User, call: Call, reason: str) -> Call:
     return call
 
 
+@CALL_MOVES.register("withdraw", note="reason")
 @transaction.atomic
 def call_withdraw(*, actor: User, call: Call, reason: str) -> Call:
     call = lock_call(call)
-    recipients = [*applicant_users(call), *followers_of(call)]
+    # The issuer hears of it too: an administrator may be the one withdrawing.
+    recipients = [*handlers_of(call), *applicant_users(call), *followers_of(call)]
     move_call(call, actor, "withdraw", note=reason)
     notify_users(
         recipients, "call.withdrawn", gettext_noop("The call was withdrawn: %(call)s"), call
@@ -362,6 +374,7 @@ def call_withdraw(*, actor: User, call: Call, reason: str) -> Call:
     return call
 
 
+@CALL_MOVES.register("close")
 @transaction.atomic
 def call_close(*, actor: User | None, call: Call) -> Call:
     """Close applications. The scheduler does it at the deadline; people only after it."""
@@ -376,6 +389,7 @@ def call_close(*, actor: User | None, call: Call) -> Call:
     return call
 
 
+@CALL_MOVES.register("evaluate")
 @transaction.atomic
 def call_start_evaluation(*, actor: User, call: Call) -> Call:
     call = lock_call(call)
@@ -395,6 +409,7 @@ def call_start_evaluation(*, actor: User, call: Call) -> Call:
     return call
 
 
+@CALL_MOVES.register("publicize")
 @transaction.atomic
 def call_publicize(*, actor: User, call: Call) -> Call:
     """Announce the proposed winners and open the publicity period (公示)."""
@@ -410,18 +425,28 @@ def call_publicize(*, actor: User, call: Call) -> Call:
     return call
 
 
+@CALL_MOVES.register("no_award", note="reason")
 @transaction.atomic
 def call_close_without_award(*, actor: User, call: Call, reason: str) -> Call:
     call = lock_call(call)
     move_call(call, actor, "no_award", note=reason)
     _settle_applications(call, winners=set())
     notify_users(
-        [*applicant_users(call), *followers_of(call)],
+        [*handlers_of(call), *applicant_users(call), *followers_of(call)],
         "call.no_award",
         gettext_noop("The call closed without an award: %(call)s"),
         call,
     )
     return call
+
+
+def _settle_awards(call: Call, action: str) -> list[Award]:
+    """Make the award move ``action`` on every proposed award of the call (locked), as part
+    of the call's own move, which is what the history records."""
+    awards = list(call.awards.select_for_update(of=("self",)).filter(status=AwardStatus.PROPOSED))
+    for award in awards:
+        apply(AWARD_TRANSITIONS, award, action, actor=None, roles={SYSTEM}, record=None)
+    return awards
 
 
 def _settle_applications(call: Call, winners: set[int]) -> None:
@@ -436,13 +461,13 @@ def _settle_applications(call: Call, winners: set[int]) -> None:
         move_application(application, None, action)
 
 
+@CALL_MOVES.register("finalize")
 @transaction.atomic
 def call_finalize(*, actor: User | None, call: Call) -> Call:
     """Make the award final once the publicity period is over and no objection is open."""
     call = lock_call(call)
     move_call(call, actor, "finalize")
-    awards = list(call.awards.filter(status=AwardStatus.PROPOSED))
-    Award.objects.filter(pk__in=[a.pk for a in awards]).update(status=AwardStatus.FINAL)
+    awards = _settle_awards(call, "finalize")
     _settle_applications(call, winners={a.application_id for a in awards})
     winners = Application.objects.filter(pk__in=[a.application_id for a in awards])
     winner_users = list(members_of(*[w.applicant for w in winners]))
@@ -459,9 +484,21 @@ def call_finalize(*, actor: User | None, call: Call) -> Call:
         gettext_noop("The award is final; agree milestones with the winners: %(call)s"),
         call,
     )
-    # Followers who already heard as a winner or a handler are not told twice.
+    # The other applicants learn the outcome too, as when a call closes without award.
+    others = [
+        user
+        for user in applicant_users(call, statuses=[ApplicationStatus.NOT_AWARDED])
+        if user not in winner_users
+    ]
     notify_users(
-        followers_of(call, exclude=[*winner_users, *handlers]),
+        others,
+        "call.not_awarded",
+        gettext_noop("The award of %(call)s is final; your application was not chosen."),
+        call,
+    )
+    # Followers who already heard as a winner, a handler or an applicant are not told twice.
+    notify_users(
+        followers_of(call, exclude=[*winner_users, *handlers, *others]),
         "call.awarded",
         gettext_noop("The award of a call you follow is final: %(call)s"),
         call,
@@ -469,13 +506,14 @@ def call_finalize(*, actor: User | None, call: Call) -> Call:
     return call
 
 
+@CALL_MOVES.register("reevaluate", note="reason")
 @transaction.atomic
 def call_reevaluate(*, actor: User, call: Call, reason: str) -> Call:
     """Send a call in publicity back to evaluation (an objection was upheld)."""
     call = lock_call(call)
     call.publicity_ends_at = None
     move_call(call, actor, "reevaluate", note=reason, fields=["publicity_ends_at"])
-    call.awards.filter(status=AwardStatus.PROPOSED).update(status=AwardStatus.REVOKED)
+    _settle_awards(call, "revoke")
     notify_users(
         [*handlers_of(call), *applicant_users(call), *followers_of(call)],
         "call.reevaluate",
@@ -485,6 +523,7 @@ def call_reevaluate(*, actor: User, call: Call, reason: str) -> Call:
     return call
 
 
+@CALL_MOVES.register("start_work")
 @transaction.atomic
 def call_start_work(*, actor: User, call: Call) -> Call:
     call = lock_call(call)
@@ -499,6 +538,7 @@ def call_start_work(*, actor: User, call: Call) -> Call:
     return call
 
 
+@CALL_MOVES.register("accept", note="note")
 @transaction.atomic
 def call_accept(*, actor: User, call: Call, note: str = "") -> Call:
     """Final acceptance (验收): every milestone of every winner accepted."""
@@ -531,6 +571,7 @@ def call_accept(*, actor: User, call: Call, note: str = "") -> Call:
     return call
 
 
+@CALL_MOVES.register("terminate", note="reason")
 @transaction.atomic
 def call_terminate(*, actor: User, call: Call, reason: str) -> Call:
     call = lock_call(call)
@@ -558,23 +599,11 @@ def call_panel_close(*, actor: User, call: Call) -> Call:
     return call
 
 
-CALL_TRANSITION_SERVICES = {
-    "submit": lambda actor, call, note: call_submit(actor=actor, call=call),
-    "publish": lambda actor, call, note: call_publish(actor=actor, call=call),
-    "reject": lambda actor, call, note: call_reject(actor=actor, call=call, reason=note),
-    "withdraw": lambda actor, call, note: call_withdraw(actor=actor, call=call, reason=note),
-    "close": lambda actor, call, note: call_close(actor=actor, call=call),
-    "evaluate": lambda actor, call, note: call_start_evaluation(actor=actor, call=call),
-    "publicize": lambda actor, call, note: call_publicize(actor=actor, call=call),
-    "no_award": lambda actor, call, note: call_close_without_award(
-        actor=actor, call=call, reason=note
-    ),
-    "finalize": lambda actor, call, note: call_finalize(actor=actor, call=call),
-    "reevaluate": lambda actor, call, note: call_reevaluate(actor=actor, call=call, reason=note),
-    "start_work": lambda actor, call, note: call_start_work(actor=actor, call=call),
-    "accept": lambda actor, call, note: call_accept(actor=actor, call=call, note=note),
-    "terminate": lambda actor, call, note: call_terminate(actor=actor, call=call, reason=note),
-}
+def call_move(*, actor: User | None, call: Call, action: str, note: str = "") -> Call:
+    """Make the move ``action`` of ``CALL_TRANSITIONS`` (the one entry point views use),
+    through the service registered for it; ``note`` is the reason where the move takes one.
+    """
+    return CALL_MOVES(action, actor=actor, call=call, note=note)
 
 
 def _notify_matches_later(call_pk: int) -> None:
@@ -761,27 +790,32 @@ def objection_file(*, actor: User, call: Call, text: str) -> Objection:
     return objection
 
 
+def _record_objection(objection, actor, action, from_status, to_status, note, transition):
+    record_call(objection.call, actor, transition.event_action, note=note)
+
+
 @transaction.atomic
 def objection_resolve(
     *, actor: User, objection: Objection, upheld: bool, resolution: str
 ) -> Objection:
-    if not account_rules.is_platform_admin(actor):
-        raise NotAllowed(_("Only platform administrators resolve objections."))
     objection = (
         Objection.objects.select_for_update(of=("self",))
         .select_related("call")
         .get(pk=objection.pk)
     )
-    if objection.status != ObjectionStatus.OPEN:
-        raise InvalidState(_("This objection was already resolved."))
-    if not resolution.strip():
-        raise InvalidState(_("Explain the decision."))
-    objection.status = ObjectionStatus.UPHELD if upheld else ObjectionStatus.DISMISSED
-    objection.resolution = resolution.strip()
+    objection.resolution = (resolution or "").strip()
     objection.resolved_by = actor
     objection.resolved_at = timezone.now()
-    objection.save(update_fields=["status", "resolution", "resolved_by", "resolved_at"])
-    record_call(objection.call, actor, "objection_" + objection.status, note=resolution.strip())
+    apply(
+        OBJECTION_TRANSITIONS,
+        objection,
+        "uphold" if upheld else "dismiss",
+        actor=actor,
+        roles=rules.objection_roles(actor, objection),
+        note=resolution,
+        fields=["resolution", "resolved_by", "resolved_at"],
+        record=_record_objection,
+    )
     notify_users(
         [objection.filed_by, *handlers_of(objection.call)],
         "call.objection_resolved",

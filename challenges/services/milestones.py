@@ -11,20 +11,41 @@ from accounts.models import User
 from core.exceptions import InvalidState, NotAllowed
 from uploads.documents import CheckedDocument
 from uploads.fields import store_document
+from workflow import MoveServices, apply
 
 from .. import rules
 from ..models import Application, ApplicationStatus, CallStatus, Milestone, MilestoneStatus
 from ..transitions import MILESTONE_TRANSITIONS
-from ._common import check_move, handlers_of, members_of, notify_users, record_milestone
+from ._common import (
+    handlers_of,
+    members_of,
+    notify_users,
+    record_milestone,
+    record_milestone_move,
+)
 
 __all__ = [
+    "MILESTONE_MOVES",
     "milestone_accept",
     "milestone_agree",
+    "milestone_move",
     "milestone_propose",
     "milestone_remove",
     "milestone_report",
     "milestone_return",
 ]
+
+
+# The service making each move of a milestone's table, registered on it below.
+MILESTONE_MOVES = MoveServices(MILESTONE_TRANSITIONS)
+
+
+def milestone_move(
+    *, actor: User, milestone: Milestone, action: str, note: str = "", **inputs
+) -> Milestone:
+    """Make the move ``action`` of ``MILESTONE_TRANSITIONS`` (the one entry point views use);
+    ``inputs`` carries what a move asks for besides a reason (a progress report)."""
+    return MILESTONE_MOVES(action, actor=actor, milestone=milestone, note=note, **inputs)
 
 
 def _lock(milestone: Milestone) -> Milestone:
@@ -36,12 +57,16 @@ def _lock(milestone: Milestone) -> Milestone:
 
 
 def _move(milestone: Milestone, actor: User, action: str, note: str = "", fields=()) -> None:
-    roles = rules.milestone_roles(actor, milestone.application)
-    transition = check_move(MILESTONE_TRANSITIONS, action, milestone.status, roles, note)
-    from_status = milestone.status
-    milestone.status = transition.target
-    milestone.save(update_fields=["status", *fields])
-    record_milestone(milestone, actor, action, from_status, milestone.status, note.strip())
+    apply(
+        MILESTONE_TRANSITIONS,
+        milestone,
+        action,
+        actor=actor,
+        roles=rules.milestone_roles(actor, milestone.application),
+        note=note,
+        fields=fields,
+        record=record_milestone_move,
+    )
 
 
 @transaction.atomic
@@ -92,6 +117,7 @@ def milestone_remove(*, actor: User, milestone: Milestone) -> None:
     milestone.delete()
 
 
+@MILESTONE_MOVES.register("agree")
 @transaction.atomic
 def milestone_agree(*, actor: User, milestone: Milestone) -> Milestone:
     milestone = _lock(milestone)
@@ -106,6 +132,7 @@ def milestone_agree(*, actor: User, milestone: Milestone) -> Milestone:
     return milestone
 
 
+@MILESTONE_MOVES.register("report")
 @transaction.atomic
 def milestone_report(
     *, actor: User, milestone: Milestone, report: str, document: CheckedDocument | None = None
@@ -133,6 +160,7 @@ def milestone_report(
     return milestone
 
 
+@MILESTONE_MOVES.register("accept", note="note")
 @transaction.atomic
 def milestone_accept(*, actor: User, milestone: Milestone, note: str = "") -> Milestone:
     milestone = _lock(milestone)
@@ -148,6 +176,7 @@ def milestone_accept(*, actor: User, milestone: Milestone, note: str = "") -> Mi
     return milestone
 
 
+@MILESTONE_MOVES.register("return", note="note")
 @transaction.atomic
 def milestone_return(*, actor: User, milestone: Milestone, note: str) -> Milestone:
     milestone = _lock(milestone)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_noop
 
 from accounts.models import Expert, Membership, MembershipStatus, Organization, User
 from core.exceptions import InvalidState, NotAllowed
+from workflow import MoveServices, apply
 
 from .. import rules
 from ..conditions import MIN_REVIEWS, scored_applications
@@ -24,16 +25,18 @@ from ..models import (
     Score,
 )
 from ..transitions import REVIEW_TRANSITIONS
-from ._common import check_move, handlers_of, lock_call, notify_users, record_application
+from ._common import handlers_of, lock_call, notify_users, record_application
 
 __all__ = [
     "MIN_REVIEWS",
+    "REVIEW_MOVES",
     "assignment_url",
     "conflict_declare",
     "conflict_reason",
     "conflict_reasons",
     "expert_assign",
     "organizations_of_application",
+    "review_move",
     "review_recuse",
     "review_reopen",
     "review_save",
@@ -41,6 +44,15 @@ __all__ = [
     "rubric_for",
     "scored_applications",
 ]
+
+
+# The service making each move of a score sheet's table, registered on it below.
+REVIEW_MOVES = MoveServices(REVIEW_TRANSITIONS)
+
+
+def review_move(*, actor: User, assignment: Assignment, action: str, note: str = "") -> Assignment:
+    """Make the move ``action`` of ``REVIEW_TRANSITIONS`` (the one entry point views use)."""
+    return REVIEW_MOVES(action, actor=actor, assignment=assignment, note=note)
 
 
 def organizations_of_application(application: Application) -> list[int]:
@@ -169,10 +181,39 @@ def _lock_assignment(assignment: Assignment) -> Assignment:
     )
 
 
-def _check_open_panel(assignment: Assignment) -> None:
+def _open_panel_problems(assignment: Assignment) -> list[str]:
     call = assignment.application.call
     if call.status != CallStatus.EVALUATING or call.panel_closed_at is not None:
-        raise InvalidState(_("Scores can be changed only while the panel is open."))
+        return [_("Scores can be changed only while the panel is open.")]
+    return []
+
+
+def _check_open_panel(assignment: Assignment) -> None:
+    problems = _open_panel_problems(assignment)
+    if problems:
+        raise InvalidState(problems[0])
+
+
+def _record_review(assignment, actor, action, from_status, to_status, note, transition) -> None:
+    # The nature of a conflict stays on the assignment (``recusal_reason``), off the history.
+    record_application(
+        assignment.application,
+        actor,
+        transition.event_action,
+        note="" if action == "recuse" else note,
+    )
+
+
+def _move(assignment: Assignment, actor: User, action: str, **options) -> Assignment:
+    return apply(
+        REVIEW_TRANSITIONS,
+        assignment,
+        action,
+        actor=actor,
+        roles=rules.review_roles(actor, assignment),
+        record=_record_review,
+        **options,
+    )
 
 
 def rubric_for(assignment: Assignment):
@@ -219,23 +260,31 @@ def review_save(*, actor: User, assignment: Assignment, scores: dict[int, tuple]
     return assignment
 
 
-@transaction.atomic
-def review_submit(*, actor: User, assignment: Assignment) -> Assignment:
-    assignment = _lock_assignment(assignment)
-    check_move(
-        REVIEW_TRANSITIONS, "submit", assignment.status, rules.review_roles(actor, assignment)
-    )
-    _check_open_panel(assignment)
+def _submit_problems(assignment: Assignment) -> list[str]:
+    problems = _open_panel_problems(assignment)
+    if problems:
+        return problems
     scored = set(assignment.scores.values_list("criterion_id", flat=True))
     missing = [c.name for c in rubric_for(assignment) if c.pk not in scored]
     if missing:
-        raise InvalidState(
+        return [
             _("Score every criterion first (missing: %(names)s).") % {"names": "、".join(missing)}
-        )
-    assignment.status = AssignmentStatus.SUBMITTED
+        ]
+    return []
+
+
+@REVIEW_MOVES.register("submit")
+@transaction.atomic
+def review_submit(*, actor: User, assignment: Assignment) -> Assignment:
+    assignment = _lock_assignment(assignment)
     assignment.submitted_at = timezone.now()
-    assignment.save(update_fields=["status", "submitted_at"])
-    record_application(assignment.application, actor, "review_submitted")
+    _move(
+        assignment,
+        actor,
+        "submit",
+        fields=["submitted_at"],
+        problems=lambda: _submit_problems(assignment),
+    )
     notify_users(
         handlers_of(assignment.application.call),
         "review.submitted",
@@ -247,11 +296,9 @@ def review_submit(*, actor: User, assignment: Assignment) -> Assignment:
 
 
 def _recuse(assignment: Assignment, actor: User, reason: str) -> None:
-    assignment.status = AssignmentStatus.RECUSED
-    assignment.recusal_reason = reason
-    assignment.save(update_fields=["status", "recusal_reason"])
+    assignment.recusal_reason = reason.strip()
+    _move(assignment, actor, "recuse", note=reason, fields=["recusal_reason"])
     assignment.scores.all().delete()
-    record_application(assignment.application, actor, "expert_recused")
     notify_users(
         handlers_of(assignment.application.call),
         "review.recused",
@@ -261,36 +308,28 @@ def _recuse(assignment: Assignment, actor: User, reason: str) -> None:
     )
 
 
+@REVIEW_MOVES.register("recuse", note="reason")
 @transaction.atomic
 def review_recuse(*, actor: User, assignment: Assignment, reason: str) -> Assignment:
     assignment = _lock_assignment(assignment)
-    check_move(
-        REVIEW_TRANSITIONS,
-        "recuse",
-        assignment.status,
-        rules.review_roles(actor, assignment),
-        reason,
-    )
-    _recuse(assignment, actor, reason.strip())
+    _recuse(assignment, actor, reason)
     return assignment
 
 
+@REVIEW_MOVES.register("reopen", note="reason")
 @transaction.atomic
 def review_reopen(*, actor: User, assignment: Assignment, reason: str) -> Assignment:
     """Send a submitted score sheet back to its expert (while the panel is open)."""
     assignment = _lock_assignment(assignment)
-    check_move(
-        REVIEW_TRANSITIONS,
-        "reopen",
-        assignment.status,
-        rules.review_roles(actor, assignment),
-        reason,
-    )
-    _check_open_panel(assignment)
-    assignment.status = AssignmentStatus.ASSIGNED
     assignment.submitted_at = None
-    assignment.save(update_fields=["status", "submitted_at"])
-    record_application(assignment.application, actor, "review_reopened", note=reason.strip())
+    _move(
+        assignment,
+        actor,
+        "reopen",
+        note=reason,
+        fields=["submitted_at"],
+        problems=lambda: _open_panel_problems(assignment),
+    )
     notify_users(
         [assignment.expert.user],
         "review.reopened",

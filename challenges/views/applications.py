@@ -139,22 +139,6 @@ def application_edit(request, pk: int):
     )
 
 
-APPLICATION_SERVICES = {
-    "submit": lambda actor, a, note: services.application_submit(actor=actor, application=a),
-    "withdraw": lambda actor, a, note: services.application_withdraw(actor=actor, application=a),
-    "mark_eligible": lambda actor, a, note: services.application_mark_eligible(
-        actor=actor, application=a
-    ),
-    "mark_ineligible": lambda actor, a, note: services.application_mark_ineligible(
-        actor=actor, application=a, reason=note
-    ),
-    "shortlist": lambda actor, a, note: services.application_shortlist(actor=actor, application=a),
-    "unshortlist": lambda actor, a, note: services.application_unshortlist(
-        actor=actor, application=a
-    ),
-}
-
-
 # What happened, and what happens next, after each move of an application.
 APPLICATION_MOVE_MESSAGES = {
     "submit": gettext_lazy(
@@ -173,11 +157,15 @@ APPLICATION_MOVE_MESSAGES = {
 @require_POST
 def application_transition(request, pk: int, action: str):
     application = rules.access_application(request.user, pk)
-    service = APPLICATION_SERVICES.get(action)
-    if service is None:
+    if APPLICATION_TRANSITIONS.manual(action) is None:
         raise Http404
     try:
-        service(request.user, application, request.POST.get("reason", ""))
+        services.application_move(
+            actor=request.user,
+            application=application,
+            action=action,
+            note=request.POST.get("reason", ""),
+        )
     except DomainError as error:
         messages.error(request, error.message)
     else:

@@ -32,6 +32,7 @@ from ..forms import (
     TextForm,
 )
 from ..models import CallAttachment, CallKind, CallStatus, Objection, Question
+from ..transitions import CALL_TRANSITIONS
 
 CALLS_PER_PAGE = 20
 NOTE_STATUSES = {
@@ -305,11 +306,12 @@ CALL_MOVE_MESSAGES = {
 @require_POST
 def call_transition(request, pk: int, action: str):
     call = rules.access_call(request.user, pk)
-    service = services.CALL_TRANSITION_SERVICES.get(action)
-    if service is None:
+    if CALL_TRANSITIONS.manual(action) is None:
         raise Http404
     try:
-        service(request.user, call, request.POST.get("reason", ""))
+        services.call_move(
+            actor=request.user, call=call, action=action, note=request.POST.get("reason", "")
+        )
     except DomainError as error:
         messages.error(request, error.message)
     else:

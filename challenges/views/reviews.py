@@ -15,7 +15,7 @@ from core.http import form_errors_to_messages, redirect_back
 from .. import rules, services
 from ..forms import MilestoneForm, MilestoneReportForm, ReviewSheetForm
 from ..models import Milestone
-from ..transitions import REVIEW_TRANSITIONS
+from ..transitions import MILESTONE_TRANSITIONS, REVIEW_TRANSITIONS
 
 # What happened, and what happens next, after each move of a score sheet or milestone.
 REVIEW_MOVE_MESSAGES = {
@@ -96,15 +96,10 @@ def review_sheet(request, pk: int):
 def review_transition(request, pk: int, action: str):
     assignment = rules.access_assignment(request.user, pk)
     reason = request.POST.get("reason", "")
+    if REVIEW_TRANSITIONS.manual(action) is None:
+        raise Http404
     try:
-        if action == "submit":
-            services.review_submit(actor=request.user, assignment=assignment)
-        elif action == "recuse":
-            services.review_recuse(actor=request.user, assignment=assignment, reason=reason)
-        elif action == "reopen":
-            services.review_reopen(actor=request.user, assignment=assignment, reason=reason)
-        else:
-            raise Http404
+        services.review_move(actor=request.user, assignment=assignment, action=action, note=reason)
     except DomainError as error:
         messages.error(request, error.message)
     else:
@@ -140,28 +135,23 @@ def _milestone(request, pk: int) -> Milestone:
 def milestone_transition(request, pk: int, action: str):
     milestone = _milestone(request, pk)
     note = request.POST.get("reason", "")
+    # Removing a proposal deletes it: not a move of the table.
+    if action != "remove" and MILESTONE_TRANSITIONS.manual(action) is None:
+        raise Http404
+    inputs = {}
+    if action == "report":
+        form = MilestoneReportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            form_errors_to_messages(request, form)
+            return redirect(milestone.application.get_absolute_url())
+        inputs = {"report": form.cleaned_data["report"], "document": form.cleaned_data["file"]}
     try:
-        if action == "agree":
-            services.milestone_agree(actor=request.user, milestone=milestone)
-        elif action == "report":
-            form = MilestoneReportForm(request.POST, request.FILES)
-            if not form.is_valid():
-                form_errors_to_messages(request, form)
-                return redirect(milestone.application.get_absolute_url())
-            services.milestone_report(
-                actor=request.user,
-                milestone=milestone,
-                report=form.cleaned_data["report"],
-                document=form.cleaned_data["file"],
-            )
-        elif action == "accept":
-            services.milestone_accept(actor=request.user, milestone=milestone, note=note)
-        elif action == "return":
-            services.milestone_return(actor=request.user, milestone=milestone, note=note)
-        elif action == "remove":
+        if action == "remove":
             services.milestone_remove(actor=request.user, milestone=milestone)
         else:
-            raise Http404
+            services.milestone_move(
+                actor=request.user, milestone=milestone, action=action, note=note, **inputs
+            )
     except DomainError as error:
         messages.error(request, error.message)
     else:

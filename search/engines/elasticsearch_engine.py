@@ -10,7 +10,7 @@
 - Writes carry external versions (the outbox row id): a stale write cannot win.
 
 The request bodies are built by pure functions (tested without a server); the engine sends
-them with the official client and elasticsearch-dsl.
+them with the official client and its DSL (``elasticsearch.dsl``).
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def bulk_actions(changes: Iterable[Change], alias_of) -> list[dict]:
 
 
 def build_search(query: SearchQuery, search: Search) -> Search:
-    """Translate a SearchQuery into an elasticsearch-dsl Search."""
+    """Translate a SearchQuery into an ``elasticsearch.dsl`` Search."""
     if query.terms:
         per_term = [
             Q(

@@ -175,7 +175,7 @@ def test_followers_are_told_when_the_call_closes_or_its_outcome_changes(action):
     services.call_unfollow(actor=former, call=call)
     actor = prepare(call)
     # when the call moves
-    services.CALL_TRANSITION_SERVICES[action](actor, call, "原因说明")
+    services.call_move(actor=actor, call=call, action=action, note="原因说明")
     # then each follower is told once, and whoever unfollowed is not
     assert Notification.objects.filter(recipient=follower, verb=verb).count() == 1
     assert Notification.objects.filter(recipient=applying_follower).count() == 1

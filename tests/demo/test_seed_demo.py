@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from accounts.models import Organization, OrganizationKind, QualificationLevel, User
 from catalog.models import ChainNode, IndustryChain, ListingStatus, Product, ResearchResult
-from demo import content
+from demo.loader import load
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +24,8 @@ def test_seed_demo_loads_the_demo_and_running_it_again_changes_nothing(capsys):
     call_command("seed_demo")
     first = snapshot()
     output = capsys.readouterr().out
-    for account in content.DEMO_ACCOUNTS:
-        assert account["username"] in output
+    for login in load().logins:
+        assert login.username in output
 
     call_command("seed_demo", "--quiet")
     assert snapshot() == first
@@ -49,12 +49,12 @@ def test_demo_meets_the_promised_size_and_variety():
 
 def test_demo_logins_work(client):
     call_command("seed_demo", "--quiet")
-    for account in content.DEMO_ACCOUNTS:
+    for login in load().logins:
         # through the login page: django-axes needs the request to count failures
         response = client.post(
             reverse("accounts:login"),
-            {"username": account["username"], "password": "demo-2026"},
+            {"username": login.username, "password": "demo-2026"},
         )
-        assert response.status_code == 302, account["username"]
+        assert response.status_code == 302, login.username
         assert response["Location"] == reverse("portal:dashboard")
         client.post(reverse("accounts:logout"))

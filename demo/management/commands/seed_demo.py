@@ -1,4 +1,4 @@
-"""Load the fictional demo data through the same services users go through.
+"""Load the fictional demo data (``demo/data/*.toml``) through the services users go through.
 
 Running it twice changes nothing: every object is looked up by its natural key first
 (username, credit code, chain slug and node key, organization and title).
@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from PIL import Image, ImageDraw
 
@@ -18,19 +18,21 @@ from accounts.models import Expert, Organization, User
 from accounts.validators import CREDIT_CODE_ALPHABET, credit_code_check_character
 from catalog import services as catalog_services
 from catalog.models import ChainNode, IndustryChain
-from demo import content
 from demo.calls import CallSeeder
+from demo.loader import DemoDataError, load
+from demo.specs import (
+    ListingSpec,
+    NodeSpec,
+    OrganizationSpec,
+    ProductSpec,
+    QualificationSpec,
+    ResourceSpec,
+    ResultSpec,
+)
 from reference.models import Industry
 from uploads.images import process_image
 
 DEMO_PASSWORD = "demo-2026"
-
-ISSUERS = {"national": "工业和信息化部", "provincial": "省工业和信息化主管部门"}
-LISTING_TYPES = (
-    ("product", content.PRODUCTS),
-    ("result", content.RESULTS),
-    ("resource", content.RESOURCES),
-)
 
 
 def demo_credit_code(key: str, kind: str, province: str) -> str:
@@ -71,31 +73,44 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, password: str, quiet: bool, **options):
+        try:
+            self.content = content = load()
+        except DemoDataError as error:
+            raise CommandError(str(error)) from error
         self.password = password
         self.created = 0
         self.certificate = None
-        self.admin = self._user("admin", "王敏", staff=True)
-        self.accounts = {a["org"]: a for a in content.DEMO_ACCOUNTS if a["org"]}
+        self.admin = self._user("admin", content.login("admin").name, staff=True)
+        self.accounts = {login.org: login for login in content.logins if login.org}
         self._chains()
         self.organizations = {}
-        for spec in content.ORGANIZATIONS:
-            self.organizations[spec["key"]] = self._organization(spec, verify=True)
-        for spec in content.PENDING_ORGANIZATIONS:
-            self.organizations[spec["key"]] = self._organization(spec, verify=False)
-        for spec in content.PENDING_QUALIFICATIONS:
-            self._qualification(self.organizations[spec["org"]], spec, verify=False)
+        for spec in content.organizations:
+            self.organizations[spec.key] = self._organization(spec, verify=True)
+        for spec in content.pending_organizations:
+            self.organizations[spec.key] = self._organization(spec, verify=False)
+        for claim in content.pending_qualifications:
+            self._qualification(self.organizations[claim.org], claim, verify=False)
         self._experts()
-        for listing_type, specs in LISTING_TYPES:
+        listing_types = (
+            ("product", content.products),
+            ("result", content.results),
+            ("resource", content.resources),
+        )
+        for listing_type, specs in listing_types:
             # A stable shuffle, so the newest listings on the home page mix the chains.
-            for spec in sorted(specs, key=lambda s: hashlib.sha1(s["title"].encode()).digest()):
+            for spec in sorted(specs, key=lambda s: hashlib.sha1(s.title.encode()).digest()):
                 self._listing(listing_type, spec)
         experts = sorted(
             Expert.objects.select_related("user"), key=lambda e: e.user.username != "expert"
         )
         self.created += CallSeeder(
+            calls=content.calls,
+            rubric=content.rubric,
+            texts=content.call_texts,
             admin=self.admin,
             organizations=self.organizations,
             owner_of=self._owner,
+            node_ids=self._node_ids,
             experts=experts,
         ).run()
         self.stdout.write(f"Demo data: {self.created} objects created.")
@@ -124,34 +139,34 @@ class Command(BaseCommand):
         return user
 
     def _chains(self) -> None:
-        for position, spec in enumerate(content.CHAINS):
+        for position, spec in enumerate(self.content.chains):
             chain, created = IndustryChain.objects.get_or_create(
-                slug=spec["slug"],
+                slug=spec.slug,
                 defaults={
-                    "name": spec["name"],
-                    "description": spec["description"],
+                    "name": spec.name,
+                    "description": spec.description,
                     "position": position,
                 },
             )
             self.created += created
-            for index, node in enumerate(spec["nodes"]):
+            for index, node in enumerate(spec.nodes):
                 self._node(chain, node, None, index * 100)
 
-    def _node(self, chain, spec, parent, position) -> None:
+    def _node(self, chain, spec: NodeSpec, parent, position) -> None:
         node, created = ChainNode.objects.get_or_create(
             chain=chain,
-            key=spec["key"],
+            key=spec.key,
             defaults={
-                "name": spec["name"],
-                "stage": spec["stage"],
+                "name": spec.name,
+                "stage": spec.stage,
                 "parent": parent,
                 "position": position,
             },
         )
         if created:
             self.created += 1
-            node.industries.set(Industry.objects.filter(code__in=spec["industries"]))
-        for index, child in enumerate(spec.get("children", [])):
+            node.industries.set(Industry.objects.filter(code__in=spec.industries))
+        for index, child in enumerate(spec.children):
             self._node(chain, child, node, position + index + 1)
 
     def _node_ids(self, references: list[str]) -> list[int]:
@@ -161,19 +176,19 @@ class Command(BaseCommand):
             ids.append(ChainNode.objects.get(chain__slug=slug, key=key).pk)
         return ids
 
-    def _organization(self, spec: dict, *, verify: bool) -> Organization:
-        code = demo_credit_code(spec["key"], spec["kind"], spec["province"])
+    def _organization(self, spec: OrganizationSpec, *, verify: bool) -> Organization:
+        code = demo_credit_code(spec.key, spec.kind, spec.province)
         organization = Organization.objects.filter(credit_code=code).first()
         if organization is not None:
             return organization
-        account = self.accounts.get(spec["key"])
+        account = self.accounts.get(spec.key)
         owner = (
-            self._user(account["username"], account["name"])
+            self._user(account.username, account.name)
             if account
-            else self._user(f"org-{spec['key']}", spec["contact_name"], login=False)
+            else self._user(f"org-{spec.key}", spec.contact_name, login=False)
         )
         data = {
-            field: spec[field]
+            field: getattr(spec, field)
             for field in (
                 "kind",
                 "name",
@@ -187,28 +202,30 @@ class Command(BaseCommand):
             )
         }
         data["credit_code"] = code
-        data["industry"] = Industry.objects.get(code=spec["industry"])
+        data["industry"] = Industry.objects.get(code=spec.industry)
         organization = account_services.organization_create(actor=owner, data=data)
         self.created += 1
         if verify:
             account_services.organization_verify(actor=self.admin, organization=organization)
-        if spec.get("qualification"):
-            self._qualification(organization, spec["qualification"], verify=True)
+        if spec.qualification:
+            self._qualification(organization, spec.qualification, verify=True)
         organization.refresh_from_db()
         return organization
 
-    def _qualification(self, organization: Organization, spec: dict, *, verify: bool) -> None:
-        if organization.qualifications.filter(level=spec["level"], year=spec["year"]).exists():
+    def _qualification(
+        self, organization: Organization, spec: QualificationSpec, *, verify: bool
+    ) -> None:
+        if organization.qualifications.filter(level=spec.level, year=spec.year).exists():
             return
         if self.certificate is None:
             self.certificate = certificate_image()
         qualification = account_services.qualification_submit(
             actor=self._owner(organization),
             organization=organization,
-            level=spec["level"],
-            batch=spec["batch"],
-            year=spec["year"],
-            issuer=ISSUERS[spec["level"]],
+            level=spec.level,
+            batch=spec.batch,
+            year=spec.year,
+            issuer=self.content.qualification_issuers.for_level(spec.level),
             certificate=self.certificate,
         )
         self.created += 1
@@ -219,51 +236,56 @@ class Command(BaseCommand):
         return organization.memberships.select_related("user").get(role="admin").user
 
     def _experts(self) -> None:
-        names = {a["username"]: a["name"] for a in content.DEMO_ACCOUNTS}
-        for spec in content.EXPERTS:
-            username = spec["username"]
-            user = self._user(
-                username, spec.get("name") or names[username], login=username in names
-            )
+        names = {login.username: login.name for login in self.content.logins}
+        for spec in self.content.experts:
+            username = spec.username
+            user = self._user(username, spec.name or names[username], login=username in names)
             if Expert.objects.filter(user=user).exists():
                 continue
             account_services.expert_appoint(
                 actor=self.admin,
                 user=user,
-                title=spec["title"],
-                affiliation=spec["affiliation"],
-                expertise=spec["expertise"],
+                title=spec.title,
+                affiliation=spec.affiliation,
+                expertise=spec.expertise,
             )
             self.created += 1
 
-    def _listing(self, listing_type: str, spec: dict) -> None:
-        organization = self.organizations[spec["org"]]
+    def _listing(self, listing_type: str, spec: ListingSpec) -> None:
+        organization = self.organizations[spec.org]
         model = catalog_services.LISTING_MODELS[listing_type]
-        if model.objects.filter(organization=organization, title=spec["title"]).exists():
+        if model.objects.filter(organization=organization, title=spec.title).exists():
             return
-        data = {field: spec[field] for field in ("title", "summary", "description", "keywords")}
-        data["industry"] = Industry.objects.get(code=spec["industry"])
-        data["chain_nodes"] = self._node_ids(spec["chain_nodes"])
-        if listing_type == "product":
+        data = {
+            "title": spec.title,
+            "summary": spec.summary,
+            "description": spec.description,
+            "keywords": spec.keywords,
+            "industry": Industry.objects.get(code=spec.industry),
+            "chain_nodes": self._node_ids(spec.chain_nodes),
+        }
+        if isinstance(spec, ProductSpec):
             data.update(
-                specifications=spec["specifications"],
-                application_scenarios=spec["scenarios"],
-                certifications=spec["certifications"],
+                specifications=[list(pair) for pair in spec.specifications],
+                application_scenarios=spec.scenarios,
+                certifications=spec.certifications,
             )
-        elif listing_type == "result":
+        elif isinstance(spec, ResultSpec):
             data.update(
-                {
-                    field: spec[field]
-                    for field in ("field", "trl", "maturity", "patents", "transfer_modes", "team")
-                }
+                field=spec.field,
+                trl=spec.trl,
+                maturity=spec.maturity,
+                patents=[list(patent) for patent in spec.patents],
+                transfer_modes=spec.transfer_modes,
+                team=spec.team,
+                price=spec.price,
             )
-            data["price"] = spec["price"]
-        else:
-            data.update({field: spec[field] for field in ("kind", "conditions", "city")})
+        elif isinstance(spec, ResourceSpec):
+            data.update(kind=spec.kind, conditions=spec.conditions, city=spec.city)
         owner = self._owner(organization)
         listing = catalog_services.listing_create(actor=owner, listing_type=listing_type, data=data)
         self.created += 1
-        status = spec["status"]
+        status = spec.status
         if status == "draft":
             return
         catalog_services.listing_submit(actor=owner, listing=listing)
@@ -271,11 +293,11 @@ class Command(BaseCommand):
             catalog_services.listing_publish(actor=self.admin, listing=listing)
         elif status == "rejected":
             catalog_services.listing_reject(
-                actor=self.admin, listing=listing, reason=spec["rejection_reason"]
+                actor=self.admin, listing=listing, reason=spec.rejection_reason
             )
 
     def _print_logins(self) -> None:
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {self.password}):")
-        for account in content.DEMO_ACCOUNTS:
-            self.stdout.write(f"  {account['username']:<12} {account['role']}")
+        for login in self.content.logins:
+            self.stdout.write(f"  {login.username:<12} {login.role}")

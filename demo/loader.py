@@ -1,0 +1,243 @@
+"""Read and check the fictional demo content in ``demo/data/*.toml``.
+
+``load()`` parses every file named by ``demo.specs.DemoContent``, builds the typed specs, and
+checks the references between entries and files, so that a mistake fails with
+``DemoDataError`` naming the file and the entry before anything is written to the database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+import typing
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from types import UnionType
+from typing import Annotated, Any, Literal
+
+from demo.specs import CallStage, DemoContent
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+class DemoDataError(ValueError):
+    """A data file is unreadable, or one of its entries is missing a field or has a wrong one."""
+
+
+def load(directory: Path = DATA_DIR) -> DemoContent:
+    """Read every data file in ``directory``, check it and return the demo content."""
+    fields_by_file: dict[str, list[dataclasses.Field]] = {}
+    for spec_field in dataclasses.fields(DemoContent):
+        fields_by_file.setdefault(spec_field.metadata["file"], []).append(spec_field)
+    hints = _hints(DemoContent)
+    values: dict[str, Any] = {}
+    for file, file_fields in fields_by_file.items():
+        path = directory / file
+        try:
+            with path.open("rb") as stream:
+                document = tomllib.load(stream)
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise DemoDataError(f"{path}: cannot be read: {error}") from error
+        tables = {spec_field.metadata["table"]: spec_field for spec_field in file_fields}
+        for unknown in sorted(set(document) - set(tables)):
+            raise DemoDataError(
+                f"{path}: unknown table {unknown!r} (expected one of {_list(tables)})"
+            )
+        for table, spec_field in tables.items():
+            if table not in document:
+                raise DemoDataError(f"{path}: missing table {table!r}")
+            values[spec_field.name] = _build(
+                hints[spec_field.name], document[table], f"{path}: {table}"
+            )
+    content = DemoContent(**values)
+    _check_references(content, directory)
+    return content
+
+
+def _build(kind: Any, value: Any, where: str) -> Any:
+    """Return ``value`` checked against the type ``kind``; ``where`` names it in errors."""
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is Annotated:
+        built = _build(args[0], value, where)
+        for check in args[1:]:
+            problem = check.problem(built)
+            if problem:
+                raise DemoDataError(f"{where}: {problem}")
+        return built
+    if origin is Literal:
+        if value not in args:
+            raise DemoDataError(f"{where}: expected one of {_list(args)}; got {value!r}")
+        return value
+    if origin in (typing.Union, UnionType):  # ``X | None``: TOML has no null, absent means None
+        return _build(next(arg for arg in args if arg is not type(None)), value, where)
+    if origin is list:
+        _expect(isinstance(value, list), "a list", value, where)
+        return [
+            _build(args[0], item, _item(where, index, item)) for index, item in enumerate(value)
+        ]
+    if origin is tuple:
+        _expect(
+            isinstance(value, list) and len(value) == len(args),
+            f"a list of {len(args)}",
+            value,
+            where,
+        )
+        return tuple(
+            _build(arg, item, f"{where}[{i}]")
+            for i, (arg, item) in enumerate(zip(args, value, strict=True))
+        )
+    if dataclasses.is_dataclass(kind):
+        _expect(isinstance(value, dict), "a table", value, where)
+        return _build_spec(kind, value, where)
+    if kind is Decimal:
+        _expect(
+            isinstance(value, (str, int)) and not isinstance(value, bool), "a decimal", value, where
+        )
+        try:
+            return Decimal(value)
+        except InvalidOperation:
+            raise DemoDataError(f"{where}: expected a decimal; got {value!r}") from None
+    _expect(
+        isinstance(value, kind) and not (kind is int and isinstance(value, bool)),
+        {str: "a string", int: "an integer", bool: "true or false"}.get(kind, kind.__name__),
+        value,
+        where,
+    )
+    return value
+
+
+def _build_spec(spec: type, table: dict[str, Any], where: str) -> Any:
+    hints = _hints(spec)
+    names = {f.metadata.get("table", f.name): f for f in dataclasses.fields(spec)}
+    for unknown in sorted(set(table) - set(names)):
+        raise DemoDataError(f"{where}: unknown field {unknown!r} (expected {_list(names)})")
+    values = {}
+    for name, spec_field in names.items():
+        if name in table:
+            values[spec_field.name] = _build(
+                hints[spec_field.name], table[name], f"{where}, field {name!r}"
+            )
+        elif (
+            spec_field.default is dataclasses.MISSING
+            and spec_field.default_factory is dataclasses.MISSING
+        ):
+            raise DemoDataError(f"{where}: missing field {name!r}")
+    return spec(**values)
+
+
+_hint_cache: dict[type, dict[str, Any]] = {}
+
+
+def _hints(spec: type) -> dict[str, Any]:
+    if spec not in _hint_cache:
+        _hint_cache[spec] = typing.get_type_hints(spec, include_extras=True)
+    return _hint_cache[spec]
+
+
+def _item(where: str, index: int, item: Any) -> str:
+    """Name the ``index``-th entry of a list, by its first identifying field if it has one."""
+    for name in ("key", "slug", "username", "title", "name", "org"):
+        value = item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+        if isinstance(value, str):
+            return f"{where} #{index + 1} ({name} {value!r})"
+    return f"{where} #{index + 1}"
+
+
+def _expect(ok: bool, expected: str, value: Any, where: str) -> None:
+    if not ok:
+        raise DemoDataError(f"{where}: expected {expected}; got {value!r}")
+
+
+def _list(values: Any) -> str:
+    return ", ".join(repr(value) for value in values)
+
+
+# --- references between entries and files -----------------------------------------------------
+
+
+def _check_references(content: DemoContent, directory: Path) -> None:
+    """Check what no single entry can: unique names and references to other entries."""
+
+    def entries(field_name: str):
+        spec_field = next(f for f in dataclasses.fields(content) if f.name == field_name)
+        where = f"{directory / spec_field.metadata['file']}: {spec_field.metadata['table']}"
+        for index, entry in enumerate(getattr(content, field_name)):
+            yield _item(where, index, entry), entry
+
+    def unique(attribute: str, *field_names: str) -> set[str]:
+        seen: set[str] = set()
+        for field_name in field_names:
+            for where, entry in entries(field_name):
+                value = getattr(entry, attribute)
+                if value in seen:
+                    raise DemoDataError(f"{where}: {attribute} {value!r} is used twice")
+                seen.add(value)
+        return seen
+
+    def known(where: str, what: str, values: list[str] | str | None, allowed: set[str]) -> None:
+        for value in [values] if isinstance(values, str) else values or []:
+            if value not in allowed:
+                raise DemoDataError(f"{where}: {what} {value!r} is not defined")
+
+    nodes: set[str] = set()
+    unique("slug", "chains")
+    for where, chain in entries("chains"):
+        keys: list[str] = []
+        pending = list(chain.nodes)
+        while pending:
+            node = pending.pop()
+            keys.append(node.key)
+            pending.extend(node.children)
+        for key in keys:
+            if keys.count(key) > 1:
+                raise DemoDataError(f"{where}: node key {key!r} is used twice")
+        nodes.update(f"{chain.slug}/{key}" for key in keys)
+
+    organizations = unique("key", "organizations", "pending_organizations")
+    for field_name in ("organizations", "pending_organizations"):
+        for where, organization in entries(field_name):
+            known(where, "chain node", organization.chain_nodes, nodes)
+    for where, claim in entries("pending_qualifications"):
+        known(where, "organization", claim.org, organizations)
+
+    logins = unique("username", "logins")
+    known(f"{directory / 'people.toml'}: login", "username", "admin", logins)
+    for where, login in entries("logins"):
+        known(where, "organization", login.org, organizations)
+    unique("username", "experts")
+    for where, expert in entries("experts"):
+        if expert.name is None:
+            known(where, "login (an expert without a name must be one)", expert.username, logins)
+
+    products: dict[str, set[str]] = {}
+    for field_name in ("products", "results", "resources"):
+        unique("title", field_name)
+        for where, listing in entries(field_name):
+            known(where, "organization", listing.org, organizations)
+            known(where, "chain node", listing.chain_nodes, nodes)
+            if (listing.status == "rejected") != bool(listing.rejection_reason):
+                raise DemoDataError(f"{where}: give a rejection_reason exactly when rejected")
+            if field_name == "products":
+                products.setdefault(listing.org, set()).add(listing.title)
+
+    stages = typing.get_args(CallStage)
+    unique("key", "calls")
+    for where, call in entries("calls"):
+        known(where, "organization", call.issuer, organizations)
+        known(where, "chain node", call.chain_nodes, nodes)
+        for index, application in enumerate(call.applications):
+            place = _item(f"{where}, application", index, application)
+            known(place, "organization", [application.org, *application.partners], organizations)
+            offered = products.get(application.org, set())
+            if application.product is not None and application.product not in offered:
+                raise DemoDataError(
+                    f"{place}: product {application.product!r} is not a product of "
+                    f"{application.org!r} in products.toml"
+                )
+        reached = stages.index(call.stage)
+        if call.stage == "competition_round2" and call.advance is None:
+            raise DemoDataError(f"{where}: a competition in round 2 needs 'advance'")
+        if reached >= stages.index("publicity") and call.winners < 1:
+            raise DemoDataError(f"{where}: stage {call.stage!r} needs 'winners'")
+        if reached >= stages.index("in_progress") and not call.milestones:
+            raise DemoDataError(f"{where}: stage {call.stage!r} needs milestones")

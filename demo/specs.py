@@ -1,0 +1,310 @@
+"""The shape of the demo content in ``demo/data/*.toml``, as typed, frozen specs.
+
+``DemoContent`` is the layout of the data directory: each of its fields names the file and the
+TOML table it is read from (``metadata``), and its type is the schema of that table. A field
+written under another name in TOML says so with ``metadata={"table": ...}`` (``[[chain.node]]``
+fills ``ChainSpec.nodes``). A field with a default may be left out; TOML has no null, so an
+absent optional field is ``None``. ``demo.loader`` builds and checks these specs.
+
+Plain data only: no project imports, no side effects.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Annotated, Literal
+
+# The values the seeder knows how to load (a subset of the models' choices where one exists).
+Stage = Literal["upstream", "midstream", "downstream"]
+OrganizationKind = Literal[
+    "lead", "large", "sme", "university", "institute", "agency", "government"
+]
+QualificationLevel = Literal["national", "provincial"]
+ListingStatus = Literal["draft", "pending_review", "published", "rejected"]
+Maturity = Literal["research", "lab", "pilot", "sample", "mass"]
+TransferMode = Literal["transfer", "license", "equity", "codevelop"]
+PatentKind = Literal["invention", "utility", "design", "software"]
+ResourceKind = Literal["test_line", "lab", "data", "supplier"]
+CallKind = Literal[
+    "challenge", "competition", "rnd_demand", "verification", "demonstration", "selection"
+]
+# How far the seeder drives a call through the open-call services, in this order.
+CallStage = Literal[
+    "draft",
+    "pending_review",
+    "published",
+    "closed",
+    "evaluating",
+    "competition_round2",
+    "publicity",
+    "in_progress",
+    "accepted",
+]
+ApplicationStatus = Literal["draft", "submitted", "eligible"]
+MilestoneTarget = Literal["agreed", "submitted", "accepted"]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A string must match ``regex`` entirely; ``meaning`` says what it is."""
+
+    regex: str
+    meaning: str
+
+    def problem(self, value: str) -> str | None:
+        if re.fullmatch(self.regex, value):
+            return None
+        return f"expected {self.meaning}; got {value!r}"
+
+
+@dataclass(frozen=True)
+class Template:
+    """A ``str.format`` template that may use only the named placeholders."""
+
+    names: tuple[str, ...]
+
+    def problem(self, value: str) -> str | None:
+        try:
+            used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+        except ValueError as error:
+            return f"not a valid template ({error}): {value!r}"
+        unknown = sorted(used - set(self.names))
+        if unknown:
+            allowed = ", ".join("{" + name + "}" for name in self.names) or "none"
+            return f"unknown placeholder {{{unknown[0]}}} (allowed: {allowed})"
+        return None
+
+
+Key = Annotated[str, Pattern(r"[a-z0-9]+(-[a-z0-9]+)*", "a lower-case key such as 'sh-huazhun'")]
+IndustryCode = Annotated[str, Pattern(r"\d{4}", "a 4-digit GB/T 4754-2017 industry code")]
+ProvinceCode = Annotated[str, Pattern(r"\d{2}", "a 2-digit GB/T 2260 province code")]
+NodeReference = Annotated[
+    str, Pattern(r"[a-z0-9-]+/[a-z0-9-]+", "a chain node as '<chain slug>/<node key>'")
+]
+
+
+# --- the specs ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class NodeSpec:
+    key: Key
+    name: str
+    stage: Stage
+    industries: list[IndustryCode]
+    children: list[NodeSpec] = field(default_factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChainSpec:
+    slug: Key
+    name: str
+    description: str
+    nodes: list[NodeSpec] = field(metadata={"table": "node"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class QualificationSpec:
+    level: QualificationLevel
+    batch: str
+    year: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class QualificationClaimSpec(QualificationSpec):
+    org: Key
+
+
+@dataclass(frozen=True, kw_only=True)
+class QualificationIssuers:
+    national: str
+    provincial: str
+
+    def for_level(self, level: QualificationLevel) -> str:
+        return {"national": self.national, "provincial": self.provincial}[level]
+
+
+@dataclass(frozen=True, kw_only=True)
+class OrganizationSpec:
+    key: Key
+    name: str
+    kind: OrganizationKind
+    province: ProvinceCode
+    city: str
+    industry: IndustryCode
+    description: str
+    website: str
+    contact_name: str
+    contact_phone: str
+    contact_email: str
+    chain_nodes: list[NodeReference]
+    qualification: QualificationSpec | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoginSpec:
+    username: str
+    name: str
+    role: str
+    org: Key | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExpertSpec:
+    username: str
+    title: str
+    affiliation: str
+    expertise: str
+    name: str | None = None  # None: a login, named in people.toml's [[login]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ListingSpec:
+    org: Key
+    title: str
+    summary: str
+    description: str
+    keywords: list[str]
+    industry: IndustryCode
+    chain_nodes: list[NodeReference]
+    status: ListingStatus
+    rejection_reason: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProductSpec(ListingSpec):
+    specifications: list[tuple[str, str]]
+    scenarios: str
+    certifications: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResultSpec(ListingSpec):
+    field: str
+    trl: int
+    maturity: Maturity
+    patents: list[tuple[str, PatentKind]]
+    transfer_modes: list[TransferMode]
+    team: str
+    price: Decimal | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResourceSpec(ListingSpec):
+    kind: ResourceKind
+    conditions: str
+    city: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class CriterionSpec:
+    name: str
+    weight: Decimal
+    description: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class CallTexts:
+    application_team: Annotated[str, Template(("organization",))]
+    application_prior_results: str
+    application_schedule: str
+    indicator_response: Annotated[str, Template(("target", "unit"))]
+    partner_role: str
+    review_comment: str
+    first_criterion_comment: str
+    milestone_report: Annotated[str, Template(("deliverables",))]
+    milestone_acceptance_note: str
+    call_acceptance_note: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class IndicatorSpec:
+    name: str
+    target: str
+    unit: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoundSpec:
+    name: str
+    deadline_in_days: int
+    advance: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ApplicationSpec:
+    org: Key
+    status: ApplicationStatus
+    approach: str
+    partners: list[Key] = field(default_factory=list)
+    product: str | None = None  # the title of one of the applicant's products
+
+
+@dataclass(frozen=True, kw_only=True)
+class MilestoneSpec:
+    title: str
+    due_in_days: int
+    deliverables: str
+    target: MilestoneTarget
+
+
+@dataclass(frozen=True, kw_only=True)
+class CallSpec:
+    key: Key
+    kind: CallKind
+    issuer: Key
+    stage: CallStage
+    title: str
+    summary: str
+    background: str
+    details: str
+    terms: str
+    deliverables: str
+    winner_cap: int
+    deadline_in_days: int
+    chain_nodes: list[NodeReference]
+    industry: IndustryCode
+    amount: Decimal | None = None
+    indicators: list[IndicatorSpec] = field(default_factory=list)
+    rounds: list[RoundSpec] = field(default_factory=list)  # after the first
+    applications: list[ApplicationSpec] = field(
+        default_factory=list, metadata={"table": "application"}
+    )
+    milestones: list[MilestoneSpec] = field(default_factory=list, metadata={"table": "milestone"})
+    scores: Literal["all", "partial"] = "all"
+    winners: int = 0
+    advance: int | None = None
+    objection: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoContent:
+    """Everything ``seed_demo`` loads, field by field from the file and table named."""
+
+    chains: list[ChainSpec] = field(metadata={"file": "chains.toml", "table": "chain"})
+    qualification_issuers: QualificationIssuers = field(
+        metadata={"file": "organizations.toml", "table": "qualification_issuers"}
+    )
+    organizations: list[OrganizationSpec] = field(
+        metadata={"file": "organizations.toml", "table": "organization"}
+    )
+    pending_organizations: list[OrganizationSpec] = field(
+        metadata={"file": "organizations.toml", "table": "pending_organization"}
+    )
+    pending_qualifications: list[QualificationClaimSpec] = field(
+        metadata={"file": "organizations.toml", "table": "pending_qualification"}
+    )
+    logins: list[LoginSpec] = field(metadata={"file": "people.toml", "table": "login"})
+    experts: list[ExpertSpec] = field(metadata={"file": "people.toml", "table": "expert"})
+    products: list[ProductSpec] = field(metadata={"file": "products.toml", "table": "product"})
+    results: list[ResultSpec] = field(metadata={"file": "results.toml", "table": "result"})
+    resources: list[ResourceSpec] = field(metadata={"file": "resources.toml", "table": "resource"})
+    rubric: list[CriterionSpec] = field(metadata={"file": "calls.toml", "table": "criterion"})
+    call_texts: CallTexts = field(metadata={"file": "calls.toml", "table": "texts"})
+    calls: list[CallSpec] = field(metadata={"file": "calls.toml", "table": "call"})
+
+    def login(self, username: str) -> LoginSpec:
+        return next(login for login in self.logins if login.username == username)
