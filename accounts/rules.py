@@ -9,11 +9,14 @@ from __future__ import annotations
 from django.http import Http404
 
 from .models import (
+    Expert,
     Membership,
     MembershipRole,
     MembershipStatus,
     Organization,
+    OrganizationKind,
     Qualification,
+    QualificationStatus,
     VerificationStatus,
 )
 from .transitions import ADMIN, OWNER
@@ -42,6 +45,12 @@ def forget_membership(user) -> None:
         delattr(user, _MEMBERSHIP_CACHE)
 
 
+def has_membership(user) -> bool:
+    """The user belongs to an organization or asked to join one (pending or active); such a
+    user may neither register another organization nor ask to join one."""
+    return membership_of(user) is not None
+
+
 def organization_of(user) -> Organization | None:
     """Return the organization the user actively acts for, if any."""
     membership = membership_of(user)
@@ -62,6 +71,25 @@ def is_member(user, organization: Organization) -> bool:
 def is_org_admin(user, organization: Organization) -> bool:
     membership = membership_of(user)
     return is_member(user, organization) and membership.role == MembershipRole.ADMIN
+
+
+def is_government_member(user) -> bool:
+    """A member of a verified government department oversees the platform (queues and
+    figures); anyone may register a department, so only a verified one counts."""
+    organization = organization_of(user)
+    if organization is None:
+        return False
+    if organization.kind != OrganizationKind.GOVERNMENT:
+        return False
+    return organization.is_verified
+
+
+def can_oversee_platform(user) -> bool:
+    """The review queues and the platform's figures on the dashboard: platform
+    administrators and members of a verified government department."""
+    if is_platform_admin(user):
+        return True
+    return is_government_member(user)
 
 
 def can_view_organization(user, organization: Organization) -> bool:
@@ -91,6 +119,20 @@ def can_verify_organization(user) -> bool:
     return is_platform_admin(user)
 
 
+def can_decide_verification(user, organization: Organization) -> bool:
+    """Verify or reject from the profile page: platform administrators, while it is pending."""
+    if not can_verify_organization(user):
+        return False
+    return organization.verification_status == VerificationStatus.PENDING
+
+
+def can_view_membership(user, membership: Membership) -> bool:
+    """A membership: the user it is about, and the members of its organization."""
+    if membership.user_id == user.pk:
+        return True
+    return is_member(user, membership.organization)
+
+
 def can_submit_qualification(user, organization: Organization) -> bool:
     if not organization.is_enterprise:
         return False
@@ -101,6 +143,12 @@ def can_view_qualification(user, qualification: Qualification) -> bool:
     if is_platform_admin(user):
         return True
     return is_member(user, qualification.organization)
+
+
+def is_qualification_public(qualification: Qualification) -> bool:
+    """Anyone sees an organization's verified qualifications on its profile; the others
+    only its members and administrators."""
+    return qualification.status == QualificationStatus.VERIFIED
 
 
 def can_verify_qualification(user) -> bool:
@@ -142,3 +190,18 @@ def access_qualification(user, pk: int) -> Qualification:
     if qualification is None or not can_view_qualification(user, qualification):
         raise Http404
     return qualification
+
+
+def access_membership(user, pk: int) -> Membership:
+    membership = Membership.objects.select_related("organization", "user").filter(pk=pk).first()
+    if membership is None or not can_view_membership(user, membership):
+        raise Http404
+    return membership
+
+
+def access_own_expert(user) -> Expert:
+    """Return the user's own expert profile; 404 for users who are not experts."""
+    expert = getattr(user, "expert", None)
+    if expert is None:
+        raise Http404
+    return expert

@@ -10,7 +10,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/sign-up/", views.sign_up, name="sign_up"),
     path("accounts/sign-up/check-your-mail/", views.sign_up_done, name="sign_up_done"),
-    path("accounts/activate/<uidb64>/<token>/", views.activate, name="activate"),
+    path("accounts/activate/<uidb64>/<token>/", views.activate_account, name="activate"),
     path(
         "accounts/password/change/",
         auth_views.PasswordChangeView.as_view(
@@ -58,20 +58,20 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
-    path("accounts/expert/", views.expert_profile, name="expert_profile"),
+    path("accounts/expert/", views.edit_expert_profile, name="expert_profile"),
     path("organizations/", views.organization_list, name="organization_list"),
-    path("organizations/new/", views.organization_create, name="organization_create"),
+    path("organizations/new/", views.register_organization, name="organization_create"),
     path("organizations/join/", views.organization_join, name="organization_join"),
-    path("organizations/<id:pk>/edit/", views.organization_edit, name="organization_edit"),
-    path("organizations/<id:pk>/join/", views.membership_request, name="membership_request"),
-    path("organizations/<id:pk>/verify/", views.organization_verify, name="organization_verify"),
-    path("organizations/<id:pk>/reject/", views.organization_reject, name="organization_reject"),
+    path("organizations/<id:pk>/edit/", views.edit_organization, name="organization_edit"),
+    path("organizations/<id:pk>/join/", views.ask_to_join, name="membership_request"),
+    path("organizations/<id:pk>/verify/", views.verify_organization, name="organization_verify"),
+    path("organizations/<id:pk>/reject/", views.reject_organization, name="organization_reject"),
     path(
         "memberships/<id:pk>/<slug:decision>/",
-        views.membership_decide,
+        views.decide_membership,
         name="membership_decide",
     ),
-    path("qualifications/new/", views.qualification_create, name="qualification_create"),
+    path("qualifications/new/", views.submit_qualification, name="qualification_create"),
     path(
         "qualifications/<id:pk>/certificate/",
         views.qualification_certificate,
@@ -85,7 +85,7 @@ urlpatterns = [
     ),
     path(
         "qualifications/<id:pk>/<slug:decision>/",
-        views.qualification_decide,
+        views.decide_qualification,
         name="qualification_decide",
     ),
 ]

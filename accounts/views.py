@@ -10,17 +10,16 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.exceptions import DomainError
 from core.forms import ReasonForm
-from core.http import apply_service_errors, redirect_back, site_url
+from core.http import attempt, redirect_back, run_action, site_url
 from reference.regions import Province
 
 from . import rules, selectors, services
@@ -33,7 +32,7 @@ from .forms import (
     QualificationForm,
     SignUpForm,
 )
-from .models import Membership, OrganizationKind, QualificationLevel
+from .models import OrganizationKind, QualificationLevel
 
 ORGANIZATIONS_PER_PAGE = 24
 
@@ -60,18 +59,19 @@ def sign_up(request):
         return redirect("portal:dashboard")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.user_sign_up(
+        signed_up = run_action(
+            request,
+            lambda: services.user_sign_up(
                 username=form.cleaned_data["username"],
                 email=form.cleaned_data["email"],
                 name=form.cleaned_data["name"],
                 phone=form.cleaned_data.get("phone", ""),
                 password=form.cleaned_data["password1"],
                 site_url=site_url(request),
-            )
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
+            ),
+            form=form,
+        )
+        if signed_up:
             # The same page whether or not the address already had an account.
             return redirect("accounts:sign_up_done")
     return render(request, "accounts/sign_up.html", {"form": form})
@@ -83,22 +83,24 @@ def sign_up_done(request):
 
 
 @login_not_required
-def activate(request, uidb64: str, token: str):
+def activate_account(request, uidb64: str, token: str):
     """Ask for the sign-up password, then activate the account and log the user in."""
     user = selectors.user_for_activation(uidb64=uidb64, token=token)
     if user is None:
         return render(request, "accounts/activation_invalid.html", status=404)
     form = ActivationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            user = services.user_activate(
+        activated = attempt(
+            lambda: services.user_activate(
                 user=user, token=token, password=form.cleaned_data["password"]
-            )
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        except DomainError:
+            ),
+            form=form,
+        )
+        # A refused activation (a used or stale link) gets the same page as a bad link.
+        if isinstance(activated.refusal, DomainError):
             return render(request, "accounts/activation_invalid.html", status=404)
-        else:
+        if activated:
+            user = activated.value
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
                 request,
@@ -137,51 +139,48 @@ def organization_list(request):
     return render(request, template, context)
 
 
-def organization_create(request):
-    if rules.membership_of(request.user) is not None:
+def register_organization(request):
+    if rules.has_membership(request.user):
         messages.info(request, _("You already belong to an organization."))
         return redirect("portal:dashboard")
     form = OrganizationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            organization = services.organization_create(
+        registered = run_action(
+            request,
+            lambda: services.organization_create(
                 actor=request.user,
                 data=form.service_data(),
                 logo=form.cleaned_data.get("logo_upload"),
-            )
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
+            ),
+            success=lambda organization: (
                 _("%(name)s is registered and awaits verification by an administrator.")
-                % {"name": organization.name},
-            )
+                % {"name": organization.name}
+            ),
+            form=form,
+        )
+        if registered:
             return redirect("portal:dashboard")
     return render(request, "accounts/organization_form.html", {"form": form, "creating": True})
 
 
-def organization_edit(request, pk: int):
+def edit_organization(request, pk: int):
     organization = rules.access_organization(request.user, pk)
     if not rules.can_edit_organization(request.user, organization):
         raise Http404
     form = OrganizationForm(request.POST or None, request.FILES or None, instance=organization)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.organization_update(
+        saved = run_action(
+            request,
+            lambda: services.organization_update(
                 actor=request.user,
                 organization=organization,
                 data=form.service_data(),
                 logo=form.cleaned_data.get("logo_upload"),
-            )
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The organization profile is saved."))
+            ),
+            success=_("The organization profile is saved."),
+            form=form,
+        )
+        if saved:
             return redirect("portal:organization_detail", pk=organization.pk)
     return render(
         request,
@@ -191,7 +190,7 @@ def organization_edit(request, pk: int):
 
 
 def organization_join(request):
-    if rules.membership_of(request.user) is not None:
+    if rules.has_membership(request.user):
         messages.info(request, _("You already belong to an organization."))
         return redirect("portal:dashboard")
     form = JoinOrganizationForm(request.GET or None)
@@ -202,33 +201,20 @@ def organization_join(request):
 
 
 @require_POST
-def membership_request(request, pk: int):
+def ask_to_join(request, pk: int):
     organization = rules.access_organization(request.user, pk)
-    try:
-        services.membership_request(actor=request.user, organization=organization)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("Your request to join %(name)s was sent to its administrators.")
-            % {"name": organization.name},
-        )
+    run_action(
+        request,
+        lambda: services.membership_request(actor=request.user, organization=organization),
+        success=_("Your request to join %(name)s was sent to its administrators.")
+        % {"name": organization.name},
+    )
     return redirect("portal:dashboard")
 
 
-def _membership_for_action(request, pk: int) -> Membership:
-    membership = get_object_or_404(Membership.objects.select_related("organization", "user"), pk=pk)
-    if membership.user_id != request.user.pk and not rules.is_member(
-        request.user, membership.organization
-    ):
-        raise Http404
-    return membership
-
-
 @require_POST
-def membership_decide(request, pk: int, decision: str):
-    membership = _membership_for_action(request, pk)
+def decide_membership(request, pk: int, decision: str):
+    membership = rules.access_membership(request.user, pk)
     actions = {
         "approve": lambda: services.membership_approve(actor=request.user, membership=membership),
         "decline": lambda: services.membership_decline(actor=request.user, membership=membership),
@@ -242,53 +228,47 @@ def membership_decide(request, pk: int, decision: str):
     }
     if decision not in actions:
         raise Http404
-    try:
-        actions[decision]()
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Done."))
+    run_action(request, actions[decision], success=_("Done."))
     return redirect("portal:dashboard")
 
 
 @require_POST
-def organization_verify(request, pk: int):
+def verify_organization(request, pk: int):
     organization = rules.access_organization(request.user, pk)
-    try:
-        services.organization_verify(actor=request.user, organization=organization)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("%(name)s is verified.") % {"name": organization.name})
+    run_action(
+        request,
+        lambda: services.organization_verify(actor=request.user, organization=organization),
+        success=_("%(name)s is verified.") % {"name": organization.name},
+    )
     return redirect_back(request, reverse("portal:review_queue"))
 
 
 @require_POST
-def organization_reject(request, pk: int):
+def reject_organization(request, pk: int):
     organization = rules.access_organization(request.user, pk)
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give a reason so the organization knows what to correct."))
     else:
-        try:
-            services.organization_reject(
+        run_action(
+            request,
+            lambda: services.organization_reject(
                 actor=request.user, organization=organization, reason=form.cleaned_data["reason"]
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("%(name)s was rejected.") % {"name": organization.name})
+            ),
+            success=_("%(name)s was rejected.") % {"name": organization.name},
+        )
     return redirect_back(request, reverse("portal:review_queue"))
 
 
-def qualification_create(request):
+def submit_qualification(request):
     organization = rules.organization_of(request.user)
     if organization is None or not rules.can_submit_qualification(request.user, organization):
         raise Http404
     form = QualificationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.qualification_submit(
+        submitted = run_action(
+            request,
+            lambda: services.qualification_submit(
                 actor=request.user,
                 organization=organization,
                 level=form.cleaned_data["level"],
@@ -296,13 +276,11 @@ def qualification_create(request):
                 year=form.cleaned_data["year"],
                 issuer=form.cleaned_data["issuer"],
                 certificate=form.cleaned_data["certificate_upload"],
-            )
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The qualification was sent for verification."))
+            ),
+            success=_("The qualification was sent for verification."),
+            form=form,
+        )
+        if submitted:
             return redirect("portal:dashboard")
     return render(
         request,
@@ -324,40 +302,38 @@ def qualification_certificate(request, pk: int, variant: str = "full"):
 
 
 @require_POST
-def qualification_decide(request, pk: int, decision: str):
+def decide_qualification(request, pk: int, decision: str):
     qualification = rules.access_qualification(request.user, pk)
     reason = request.POST.get("reason", "")
-    try:
-        if decision == "verify":
-            services.qualification_verify(actor=request.user, qualification=qualification)
-        elif decision == "reject":
-            services.qualification_reject(
-                actor=request.user, qualification=qualification, reason=reason
-            )
-        elif decision == "revoke":
-            services.qualification_revoke(
-                actor=request.user, qualification=qualification, reason=reason
-            )
-        else:
-            raise Http404
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Done."))
+    actions = {
+        "verify": lambda: services.qualification_verify(
+            actor=request.user, qualification=qualification
+        ),
+        "reject": lambda: services.qualification_reject(
+            actor=request.user, qualification=qualification, reason=reason
+        ),
+        "revoke": lambda: services.qualification_revoke(
+            actor=request.user, qualification=qualification, reason=reason
+        ),
+    }
+    if decision not in actions:
+        raise Http404
+    run_action(request, actions[decision], success=_("Done."))
     return redirect_back(request, reverse("portal:review_queue"))
 
 
-def expert_profile(request):
-    expert = getattr(request.user, "expert", None)
-    if expert is None:
-        raise Http404
+def edit_expert_profile(request):
+    expert = rules.access_own_expert(request.user)
     form = ExpertProfileForm(request.POST or None, instance=expert)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.expert_update(actor=request.user, expert=expert, data=dict(form.cleaned_data))
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Your expert profile is saved."))
+        saved = run_action(
+            request,
+            lambda: services.expert_update(
+                actor=request.user, expert=expert, data=dict(form.cleaned_data)
+            ),
+            success=_("Your expert profile is saved."),
+            form=form,
+        )
+        if saved:
             return redirect("portal:dashboard")
     return render(request, "accounts/expert_profile.html", {"form": form, "expert": expert})

@@ -38,7 +38,17 @@ def can_view_listing(user, listing) -> bool:
 
 
 def can_see_calls_for_listing(user, listing) -> bool:
-    """"Calls and demands for you" on a listing: for its owner and administrators only."""
+    """"Calls and demands for you" on a listing: for its owner and administrators only, and
+    only once it is published (a draft is matched with nothing)."""
+    if listing.status != ListingStatus.PUBLISHED:
+        return False
+    if account_rules.is_platform_admin(user):
+        return True
+    return is_owner(user, listing)
+
+
+def can_see_listing_history(user, listing) -> bool:
+    """A listing's history (who moved it, with notes): its owner and administrators."""
     if account_rules.is_platform_admin(user):
         return True
     return is_owner(user, listing)

@@ -7,8 +7,8 @@ app_name = "catalog"
 urlpatterns = [
     path("chains/", views.chain_list, name="chain_list"),
     path("chains/<slug:slug>/", views.chain_detail, name="chain_detail"),
-    path("products/<id:pk>/photos/", views.product_image_upload, name="product_image_upload"),
-    path("photos/<id:pk>/delete/", views.product_image_delete, name="product_image_delete"),
+    path("products/<id:pk>/photos/", views.upload_product_image, name="product_image_upload"),
+    path("photos/<id:pk>/delete/", views.delete_product_image, name="product_image_delete"),
 ]
 
 # The three listing types share their views; each gets its own URL prefix and names.
@@ -20,12 +20,12 @@ for listing_type, prefix in (
     kwargs = {"listing_type": listing_type}
     urlpatterns += [
         path(f"{prefix}/", views.listing_list, kwargs, name=f"{listing_type}_list"),
-        path(f"{prefix}/new/", views.listing_create, kwargs, name=f"{listing_type}_create"),
+        path(f"{prefix}/new/", views.create_listing, kwargs, name=f"{listing_type}_create"),
         path(f"{prefix}/<id:pk>/", views.listing_detail, kwargs, name=f"{listing_type}_detail"),
-        path(f"{prefix}/<id:pk>/edit/", views.listing_edit, kwargs, name=f"{listing_type}_edit"),
+        path(f"{prefix}/<id:pk>/edit/", views.edit_listing, kwargs, name=f"{listing_type}_edit"),
         path(
             f"{prefix}/<id:pk>/<slug:action>/",
-            views.listing_transition,
+            views.move_listing,
             kwargs,
             name=f"{listing_type}_transition",
         ),

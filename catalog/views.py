@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,11 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts import rules as account_rules
 from accounts.models import QualificationLevel
-from core.exceptions import DomainError
 from core.forms import ReasonForm
-from core.http import apply_service_errors, form_errors_to_messages, redirect_back
+from core.http import form_errors_to_messages, redirect_back, run_action
 from reference.models import Industry, IndustryLevel
 from reference.regions import Province
 
@@ -98,7 +95,7 @@ def listing_detail(request, listing_type: str, pk: int):
     model = _model_for(listing_type)
     listing = rules.access_listing(request.user, model, pk)
     roles = rules.roles_for(request.user, listing)
-    is_owner = rules.is_owner(request.user, listing)
+    can_see_history = rules.can_see_listing_history(request.user, listing)
     context = {
         "listing": listing,
         "listing_type": listing_type,
@@ -110,15 +107,15 @@ def listing_detail(request, listing_type: str, pk: int):
         "actions": TRANSITIONS.available(listing.status, roles),
         "can_edit": rules.can_edit_listing(request.user, listing),
         "show_calls_for_you": rules.can_see_calls_for_listing(request.user, listing),
-        "show_history": is_owner or account_rules.is_platform_admin(request.user),
-        "events": listing.events.select_related("actor") if roles else [],
+        "show_history": can_see_history,
+        "events": listing.events.select_related("actor") if can_see_history else [],
         "reason_form": ReasonForm(),
         "image_form": ProductImageForm() if listing_type == "product" else None,
     }
     return render(request, "catalog/listing_detail.html", context)
 
 
-def listing_create(request, listing_type: str):
+def create_listing(request, listing_type: str):
     _model_for(listing_type)
     if not rules.can_create_listing(request.user, listing_type):
         messages.error(request, _("Your organization cannot publish this kind of listing."))
@@ -126,19 +123,16 @@ def listing_create(request, listing_type: str):
     form_class = LISTING_FORMS[listing_type]
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            listing = services.listing_create(
+        created = run_action(
+            request,
+            lambda: services.listing_create(
                 actor=request.user, listing_type=listing_type, data=form.service_data()
-            )
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request, _("Saved as a draft. Submit it for review when it is complete.")
-            )
-            return redirect(listing.get_absolute_url())
+            ),
+            success=_("Saved as a draft. Submit it for review when it is complete."),
+            form=form,
+        )
+        if created:
+            return redirect(created.value.get_absolute_url())
     return render(
         request,
         "catalog/listing_form.html",
@@ -146,7 +140,7 @@ def listing_create(request, listing_type: str):
     )
 
 
-def listing_edit(request, listing_type: str, pk: int):
+def edit_listing(request, listing_type: str, pk: int):
     model = _model_for(listing_type)
     listing = rules.access_listing(request.user, model, pk)
     if not rules.is_owner(request.user, listing):
@@ -159,14 +153,15 @@ def listing_edit(request, listing_type: str, pk: int):
         return redirect(listing.get_absolute_url())
     form = LISTING_FORMS[listing_type](request.POST or None, instance=listing)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.listing_update(actor=request.user, listing=listing, data=form.service_data())
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Your changes are saved."))
+        saved = run_action(
+            request,
+            lambda: services.listing_update(
+                actor=request.user, listing=listing, data=form.service_data()
+            ),
+            success=_("Your changes are saved."),
+            form=form,
+        )
+        if saved:
             return redirect(listing.get_absolute_url())
     return render(
         request,
@@ -181,54 +176,51 @@ def listing_edit(request, listing_type: str, pk: int):
 
 
 @require_POST
-def listing_transition(request, listing_type: str, pk: int, action: str):
+def move_listing(request, listing_type: str, pk: int, action: str):
     model = _model_for(listing_type)
     listing = rules.access_listing(request.user, model, pk)
     if TRANSITIONS.manual(action) is None:
         raise Http404
-    try:
-        services.listing_move(
+    run_action(
+        request,
+        lambda: services.listing_move(
             actor=request.user, listing=listing, action=action, note=request.POST.get("reason", "")
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Done: %(title)s") % {"title": listing.title})
+        ),
+        success=_("Done: %(title)s") % {"title": listing.title},
+    )
     return redirect_back(request, listing.get_absolute_url())
 
 
 @require_POST
-def product_image_upload(request, pk: int):
+def upload_product_image(request, pk: int):
     product = rules.access_listing(request.user, LISTING_MODELS["product"], pk)
     form = ProductImageForm(request.POST, request.FILES)
     if not form.is_valid():
         form_errors_to_messages(request, form)
     else:
-        try:
-            services.product_image_add(
+        run_action(
+            request,
+            lambda: services.product_image_add(
                 actor=request.user,
                 product=product,
                 image=form.cleaned_data["image"],
                 caption=form.cleaned_data["caption"],
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The photo was added."))
+            ),
+            success=_("The photo was added."),
+        )
     return redirect(product.get_absolute_url())
 
 
 @require_POST
-def product_image_delete(request, pk: int):
+def delete_product_image(request, pk: int):
     photo = get_object_or_404(ProductImage.objects.select_related("product__organization"), pk=pk)
     if not rules.can_view_listing(request.user, photo.product):
         raise Http404
-    try:
-        services.product_image_remove(actor=request.user, photo=photo)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The photo was removed."))
+    run_action(
+        request,
+        lambda: services.product_image_remove(actor=request.user, photo=photo),
+        success=_("The photo was removed."),
+    )
     return redirect(photo.product.get_absolute_url())
 
 

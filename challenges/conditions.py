@@ -27,19 +27,10 @@ from .models import (
     MilestoneStatus,
     ObjectionStatus,
 )
+from .selectors.reviews import scored_applications
 
 # Each scored application needs this many submitted reviews before the panel can close.
 MIN_REVIEWS = 3
-
-
-def scored_applications(call: Call):
-    """The applications the panel scores: eligible or shortlisted, in the current round."""
-    applications = call.applications.filter(
-        status__in=[ApplicationStatus.ELIGIBLE, ApplicationStatus.SHORTLISTED]
-    )
-    if call.uses_rounds:
-        applications = applications.filter(current_round=call.current_round)
-    return applications.select_related("applicant")
 
 
 def completeness_problems(call: Call) -> list[str]:

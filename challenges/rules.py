@@ -20,12 +20,22 @@ from .models import (
     Assignment,
     AssignmentStatus,
     Call,
+    CallAttachment,
     CallStatus,
     ConsortiumPartner,
     Objection,
     PartnerStatus,
 )
 from .transitions import ADMIN, APPLICANT, CALL_TRANSITIONS, EXPERT, ISSUER, PARTNER, WINNER
+
+# A call's results (ranking and winners) are public from the announcement for publicity on.
+RESULT_STATUSES = frozenset(
+    {CallStatus.PUBLICITY, CallStatus.AWARDED, CallStatus.IN_PROGRESS, CallStatus.ACCEPTED}
+)
+# The statuses whose note (the reason a call ended early) the public reads on its page.
+NOTE_STATUSES = frozenset(
+    {CallStatus.WITHDRAWN, CallStatus.TERMINATED, CallStatus.NO_AWARD, CallStatus.REJECTED}
+)
 
 # --- calls ---------------------------------------------------------------------------------
 
@@ -53,9 +63,59 @@ def can_view_call(user, call: Call) -> bool:
     return is_issuer_member(user, call)
 
 
+def can_manage_call(user, call: Call) -> bool:
+    """The issuer's side of a call (workspace, scores, assignments, review steps): its
+    handlers and platform administrators."""
+    return bool(call_roles(user, call))
+
+
 def can_see_recommended_solvers(user, call: Call) -> bool:
     """Who was recommended for a call: its handlers and administrators, never competitors."""
-    return bool(call_roles(user, call))
+    return can_manage_call(user, call)
+
+
+def can_invite_solver(user, call: Call) -> bool:
+    """Invite a recommended organization: the call's handlers, while it takes applications."""
+    if not call.is_open:
+        return False
+    return is_handler(user, call)
+
+
+def is_ranking_public(call: Call) -> bool:
+    return call.status in RESULT_STATUSES
+
+
+def can_see_ranking(user, call: Call) -> bool:
+    """The ranking: handlers and administrators always; everyone from publicity on."""
+    if can_manage_call(user, call):
+        return True
+    return is_ranking_public(call)
+
+
+def are_awards_public(call: Call) -> bool:
+    """The winners show on a call's page once announced, and stay on a terminated call."""
+    if call.status == CallStatus.TERMINATED:
+        return True
+    return is_ranking_public(call)
+
+
+def is_status_note_public(call: Call) -> bool:
+    """Why a call ended early (or was sent back) shows on its page, when a note was given."""
+    if call.status not in NOTE_STATUSES:
+        return False
+    return bool(call.status_note)
+
+
+def can_object(user, call: Call) -> bool:
+    """Any signed-in user may object to the results during the publicity period."""
+    if not (user and user.is_authenticated):
+        return False
+    return call.status == CallStatus.PUBLICITY
+
+
+def can_add_handler(user, call: Call) -> bool:
+    """Name a call's handlers: the issuer's administrators."""
+    return account_rules.is_org_admin(user, call.issuer)
 
 
 def can_follow_call(user, call: Call) -> bool:
@@ -102,6 +162,13 @@ def can_see_details(user, call: Call) -> bool:
     if is_issuer_member(user, call):
         return True
     return has_accepted_terms(user, call)
+
+
+def can_download_call_attachment(user, attachment: CallAttachment) -> bool:
+    """A call's file: with the call, except a confidential one, which needs the details."""
+    if attachment.confidential:
+        return can_see_details(user, attachment.call)
+    return can_view_call(user, attachment.call)
 
 
 def call_actions(user, call: Call) -> list:
@@ -202,6 +269,40 @@ def can_view_application(user, application: Application) -> bool:
     if application.status != ApplicationStatus.DRAFT and is_handler(user, application.call):
         return True
     return is_assigned_expert(user, application)
+
+
+def can_see_application_history(user, application: Application) -> bool:
+    """An application's history: the issuer's side, the applicant and its partners."""
+    if can_manage_call(user, application.call):
+        return True
+    if is_applicant_member(user, application):
+        return True
+    return is_partner_member(user, application)
+
+
+def can_see_review_steps(user, application: Application) -> bool:
+    """Which experts were assigned, recused or scored: the issuer's side only, so expert
+    identities stay hidden from applicants."""
+    return can_manage_call(user, application.call)
+
+
+def can_assign_experts(user, application: Application) -> bool:
+    """Assign experts to an eligible or shortlisted application of a call under evaluation
+    whose panel is still open: the issuer's side."""
+    call = application.call
+    if application.status not in (ApplicationStatus.ELIGIBLE, ApplicationStatus.SHORTLISTED):
+        return False
+    if call.status not in (CallStatus.CLOSED, CallStatus.EVALUATING):
+        return False
+    if call.is_panel_closed:
+        return False
+    return can_manage_call(user, call)
+
+
+def can_view_partner_invitation(user, partner: ConsortiumPartner) -> bool:
+    """A consortium invitation: the invited organization's members (its administrators
+    answer it; the service checks that)."""
+    return account_rules.is_member(user, partner.organization)
 
 
 def can_edit_application(user, application: Application) -> bool:
@@ -318,3 +419,21 @@ def access_assignment(user, pk: int) -> Assignment:
     if assignment is None or not review_roles(user, assignment):
         raise Http404
     return assignment
+
+
+def access_call_attachment(user, pk: int) -> CallAttachment:
+    attachment = CallAttachment.objects.select_related("call").filter(pk=pk).first()
+    if attachment is None or not can_download_call_attachment(user, attachment):
+        raise Http404
+    return attachment
+
+
+def access_partner_invitation(user, pk: int) -> ConsortiumPartner:
+    partner = (
+        ConsortiumPartner.objects.select_related("application", "organization")
+        .filter(pk=pk)
+        .first()
+    )
+    if partner is None or not can_view_partner_invitation(user, partner):
+        raise Http404
+    return partner

@@ -5,6 +5,6 @@ from . import views
 app_name = "notifications"
 urlpatterns = [
     path("", views.notification_list, name="list"),
-    path("<id:pk>/open/", views.notification_open, name="open"),
-    path("read-all/", views.notification_mark_all_read, name="mark_all_read"),
+    path("<id:pk>/open/", views.open_notification, name="open"),
+    path("read-all/", views.mark_all_read, name="mark_all_read"),
 ]

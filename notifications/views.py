@@ -17,7 +17,7 @@ def notification_list(request):
 
 
 @require_POST
-def notification_open(request, pk: int):
+def open_notification(request, pk: int):
     """Mark a line read (every notification it groups) and follow its link."""
     notification = services.notification_open(actor=request.user, pk=pk)
     if notification is None:
@@ -26,6 +26,6 @@ def notification_open(request, pk: int):
 
 
 @require_POST
-def notification_mark_all_read(request):
+def mark_all_read(request):
     services.notifications_mark_read(actor=request.user)
     return redirect_back(request, "notifications:list")

@@ -4,7 +4,6 @@ recommends."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,7 +20,7 @@ from challenges import matching
 from challenges import rules as call_rules
 from challenges import selectors as call_selectors
 from challenges import services as call_services
-from core.exceptions import DomainError
+from core.http import run_action
 from search.documents import document_types
 from search.engines.base import EngineUnavailable
 from search.labels import labels_for
@@ -109,7 +108,7 @@ def call_solvers(request, pk: int):
         {
             **context,
             "entries": entries,
-            "can_invite": call.is_open and call_rules.is_handler(request.user, call),
+            "can_invite": call_rules.can_invite_solver(request.user, call),
         },
     )
 
@@ -120,8 +119,6 @@ def listing_calls(request, listing_type: str, pk: int):
     if model is None:
         raise Http404
     listing = catalog_rules.access_listing(request.user, model, pk)
-    if listing.status != ListingStatus.PUBLISHED:
-        raise Http404
     if not catalog_rules.can_see_calls_for_listing(request.user, listing):
         raise Http404
     return _safely(
@@ -163,16 +160,15 @@ def similar_results(request, pk: int):
 
 
 @require_POST
-def invite(request, pk: int, organization_pk: int):
+def invite_solver(request, pk: int, organization_pk: int):
     """Invite a recommended organization; back to the workspace's recommendations tab."""
     call = call_rules.access_call(request.user, pk)
     if not call_rules.can_see_recommended_solvers(request.user, call):
         raise Http404
     organization = get_object_or_404(Organization, pk=organization_pk)
-    try:
-        call_services.call_invite(actor=request.user, call=call, organization=organization)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("%(name)s was invited to apply.") % {"name": organization.name})
+    run_action(
+        request,
+        lambda: call_services.call_invite(actor=request.user, call=call, organization=organization),
+        success=_("%(name)s was invited to apply.") % {"name": organization.name},
+    )
     return redirect(reverse("challenges:call_manage", args=[call.pk]) + "?tab=recommended")

@@ -13,7 +13,7 @@ urlpatterns = [
     path("recommend/calls/<id:pk>/solvers/", recommendations.call_solvers, name="call_solvers"),
     path(
         "recommend/calls/<id:pk>/invite/<id:organization_pk>/",
-        recommendations.invite,
+        recommendations.invite_solver,
         name="call_invite",
     ),
     path(

@@ -8,7 +8,6 @@ from django.shortcuts import render
 
 from accounts import rules as account_rules
 from accounts import selectors as account_selectors
-from accounts.models import OrganizationKind, QualificationStatus
 from catalog import rules as catalog_rules
 from catalog import selectors as catalog_selectors
 from challenges import selectors as call_selectors
@@ -51,7 +50,7 @@ def organization_detail(request, pk: int):
     verified = [
         q
         for q in account_selectors.qualifications_of(organization)
-        if q.status == QualificationStatus.VERIFIED
+        if account_rules.is_qualification_public(q)
     ]
     context = {
         "organization": organization,
@@ -61,8 +60,7 @@ def organization_detail(request, pk: int):
         "show_calls_for_you": account_rules.can_see_calls_for_organization(
             request.user, organization
         ),
-        "can_verify": account_rules.can_verify_organization(request.user)
-        and organization.verification_status == "pending",
+        "can_verify": account_rules.can_decide_verification(request.user, organization),
         "reason_form": ReasonForm(),
     }
     return render(request, "portal/organization_detail.html", context)
@@ -79,12 +77,7 @@ def dashboard(request):
     membership = account_rules.membership_of(user)
     organization = account_rules.organization_of(user)
     is_platform_admin = account_rules.is_platform_admin(user)
-    # A department oversees the platform once verified: anyone may register one.
-    is_government = (
-        organization is not None
-        and organization.kind == OrganizationKind.GOVERNMENT
-        and organization.is_verified
-    )
+    is_government = account_rules.is_government_member(user)
     expert = getattr(user, "expert", None)
     context = {
         "membership": membership,
@@ -92,7 +85,7 @@ def dashboard(request):
         "is_platform_admin": is_platform_admin,
         "is_government": is_government,
     }
-    if is_platform_admin or is_government:
+    if account_rules.can_oversee_platform(user):
         context.update(
             queues=review_queue_counts(with_calls=is_platform_admin), figures=platform_figures()
         )

@@ -13,6 +13,7 @@ import hashlib
 import json
 from datetime import datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
@@ -20,7 +21,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from accounts.models import Membership, MembershipStatus, User
 from core.exceptions import InvalidState, NotAllowed
 from notifications.services import notify
 
@@ -28,6 +28,7 @@ from . import rules, selectors
 from .engines import get_engine
 from .engines.base import SearchEngine
 from .models import OutboxEntry, SavedSearch
+from .owners import organizations_of_users
 from .query import SearchParams
 
 __all__ = [
@@ -82,7 +83,7 @@ def _clean_name(name: str) -> str:
 
 
 @transaction.atomic
-def saved_search_create(*, actor: User, params: SearchParams, name: str = "") -> SavedSearch:
+def saved_search_create(*, actor, params: SearchParams, name: str = "") -> SavedSearch:
     """Keep the search ``params`` describe (words, ticked values, minimum TRL) for
     ``actor``, to be told of records published from now on that match it.
 
@@ -92,7 +93,7 @@ def saved_search_create(*, actor: User, params: SearchParams, name: str = "") ->
     if not rules.can_save_search(actor):
         raise NotAllowed(_("Log in to save a search."))
     # One save at a time per user, so that two at once cannot pass the limit together.
-    User.objects.select_for_update().filter(pk=actor.pk).first()
+    get_user_model().objects.select_for_update().filter(pk=actor.pk).first()
     key = fingerprint(params)
     existing = SavedSearch.objects.filter(user=actor, fingerprint=key).first()
     if existing is not None:
@@ -126,7 +127,7 @@ def saved_search_create(*, actor: User, params: SearchParams, name: str = "") ->
 
 
 @transaction.atomic
-def saved_search_rename(*, actor: User, saved_search: SavedSearch, name: str) -> SavedSearch:
+def saved_search_rename(*, actor, saved_search: SavedSearch, name: str) -> SavedSearch:
     _require_owner(actor, saved_search)
     saved_search.name = _clean_name(name)
     saved_search.save(update_fields=["name"])
@@ -134,7 +135,7 @@ def saved_search_rename(*, actor: User, saved_search: SavedSearch, name: str) ->
 
 
 @transaction.atomic
-def saved_search_pause(*, actor: User, saved_search: SavedSearch) -> SavedSearch:
+def saved_search_pause(*, actor, saved_search: SavedSearch) -> SavedSearch:
     """Stop notifying of new matches (they are still counted on the list page)."""
     _require_owner(actor, saved_search)
     saved_search.paused = True
@@ -143,7 +144,7 @@ def saved_search_pause(*, actor: User, saved_search: SavedSearch) -> SavedSearch
 
 
 @transaction.atomic
-def saved_search_resume(*, actor: User, saved_search: SavedSearch) -> SavedSearch:
+def saved_search_resume(*, actor, saved_search: SavedSearch) -> SavedSearch:
     """Notify again of new matches (not of those already counted while it was paused)."""
     _require_owner(actor, saved_search)
     saved_search.paused = False
@@ -152,13 +153,13 @@ def saved_search_resume(*, actor: User, saved_search: SavedSearch) -> SavedSearc
 
 
 @transaction.atomic
-def saved_search_delete(*, actor: User, saved_search: SavedSearch) -> None:
+def saved_search_delete(*, actor, saved_search: SavedSearch) -> None:
     _require_owner(actor, saved_search)
     saved_search.delete()
 
 
 @transaction.atomic
-def saved_search_mark_seen(*, actor: User, saved_search: SavedSearch) -> SavedSearch:
+def saved_search_mark_seen(*, actor, saved_search: SavedSearch) -> SavedSearch:
     """The user opened the search's results: what was new so far is seen."""
     _require_owner(actor, saved_search)
     saved_search.seen_at = timezone.now()
@@ -192,11 +193,7 @@ def saved_searches_check(*, now: datetime | None = None, engine: SearchEngine | 
     due = SavedSearch.objects.filter(checked_until__lt=until, user__is_active=True).order_by("pk")
     sent, last = 0, 0
     while batch := list(due.filter(pk__gt=last)[:CHECK_BATCH]):
-        organizations = dict(
-            Membership.objects.filter(
-                user_id__in={saved.user_id for saved in batch}, status=MembershipStatus.ACTIVE
-            ).values_list("user_id", "organization_id")
-        )
+        organizations = organizations_of_users({saved.user_id for saved in batch})
         for saved in batch:
             count = selectors.new_matches_count(
                 saved,

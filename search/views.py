@@ -1,14 +1,12 @@
 """The one search page over calls, products, results, resources and organizations, and the
 searches users save from it to be told of new matches."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.exceptions import DomainError
-from core.http import form_errors_to_messages
+from core.http import form_errors_to_messages, run_action
 
 from . import rules, selectors, services
 from .engines.base import EngineUnavailable
@@ -53,25 +51,23 @@ def saved_search_list(request):
 
 
 @require_POST
-def saved_search_create(request):
+def save_search(request):
     """Save the search the page shows (its words, ticked values and minimum TRL)."""
     params = SearchParams.from_querydict(request.POST)
-    try:
-        saved = services.saved_search_create(
+    run_action(
+        request,
+        lambda: services.saved_search_create(
             actor=request.user, params=params, name=request.POST.get("name", "")
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
+        ),
+        success=lambda saved: (
             _("Saved as “%(name)s”. You are notified when new records match it.")
-            % {"name": saved.name},
-        )
+            % {"name": saved.name}
+        ),
+    )
     return redirect(selectors.search_url(params))
 
 
-def saved_search_open(request, pk: int):
+def open_saved_search(request, pk: int):
     """Show the saved search's results, newest first; what was new is now seen."""
     saved = rules.access_saved_search(request.user, pk)
     services.saved_search_mark_seen(actor=request.user, saved_search=saved)
@@ -79,17 +75,15 @@ def saved_search_open(request, pk: int):
 
 
 @require_POST
-def saved_search_rename(request, pk: int):
+def rename_saved_search(request, pk: int):
     saved = rules.access_saved_search(request.user, pk)
     form = SavedSearchNameForm(request.POST)
     if form.is_valid():
         name = form.cleaned_data["name"]
-        _apply(
+        run_action(
             request,
-            services.saved_search_rename,
-            saved,
-            _("Renamed to “%(name)s”.") % {"name": name},
-            name=name,
+            lambda: services.saved_search_rename(actor=request.user, saved_search=saved, name=name),
+            success=_("Renamed to “%(name)s”.") % {"name": name},
         )
     else:
         form_errors_to_messages(request, form)
@@ -97,46 +91,33 @@ def saved_search_rename(request, pk: int):
 
 
 @require_POST
-def saved_search_pause(request, pk: int):
+def pause_saved_search(request, pk: int):
     saved = rules.access_saved_search(request.user, pk)
-    _apply(
+    run_action(
         request,
-        services.saved_search_pause,
-        saved,
-        _("Notifications paused for “%(name)s”.") % {"name": saved.name},
+        lambda: services.saved_search_pause(actor=request.user, saved_search=saved),
+        success=_("Notifications paused for “%(name)s”.") % {"name": saved.name},
     )
     return redirect("search:saved_search_list")
 
 
 @require_POST
-def saved_search_resume(request, pk: int):
+def resume_saved_search(request, pk: int):
     saved = rules.access_saved_search(request.user, pk)
-    _apply(
+    run_action(
         request,
-        services.saved_search_resume,
-        saved,
-        _("Notifications resumed for “%(name)s”.") % {"name": saved.name},
+        lambda: services.saved_search_resume(actor=request.user, saved_search=saved),
+        success=_("Notifications resumed for “%(name)s”.") % {"name": saved.name},
     )
     return redirect("search:saved_search_list")
 
 
 @require_POST
-def saved_search_delete(request, pk: int):
+def delete_saved_search(request, pk: int):
     saved = rules.access_saved_search(request.user, pk)
-    _apply(
+    run_action(
         request,
-        services.saved_search_delete,
-        saved,
-        _("Deleted the saved search “%(name)s”.") % {"name": saved.name},
+        lambda: services.saved_search_delete(actor=request.user, saved_search=saved),
+        success=_("Deleted the saved search “%(name)s”.") % {"name": saved.name},
     )
     return redirect("search:saved_search_list")
-
-
-def _apply(request, service, saved, success: str, **kwargs) -> None:
-    """Call a saved-search service and tell the user how it went."""
-    try:
-        service(actor=request.user, saved_search=saved, **kwargs)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, success)

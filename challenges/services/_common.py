@@ -1,10 +1,12 @@
-"""Shared pieces of the challenge services: locking, events, recipients, transitions."""
+"""Shared pieces of the challenge services: locking, events, transitions, notifying.
+
+Who is told comes from ``challenges.selectors`` (``handlers_of``, ``followers_of``...)."""
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from accounts.models import Membership, MembershipRole, MembershipStatus, Organization
 from core.exceptions import InvalidState
 from notifications.services import notify
 from search.outbox import index_later
@@ -16,12 +18,11 @@ from ..models import (
     ApplicationEvent,
     Call,
     CallEvent,
+    CallStatus,
     Milestone,
     MilestoneEvent,
 )
 from ..transitions import APPLICATION_TRANSITIONS, CALL_TRANSITIONS
-
-User = get_user_model()
 
 
 def lock_call(call: Call) -> Call:
@@ -33,59 +34,24 @@ def lock_call(call: Call) -> Call:
     )
 
 
+def open_call_for_writing(call: Call) -> Call:
+    """Lock the call and refuse once applications have closed.
+
+    The check runs in the same transaction as the write that follows, under the call's row
+    lock, so an application can never slip in after the deadline.
+    """
+    call = lock_call(call)
+    if call.status != CallStatus.PUBLISHED or timezone.now() >= call.deadline:
+        raise InvalidState(_("Applications to this call are closed."))
+    return call
+
+
 def lock_application(application: Application) -> Application:
     return (
         Application.objects.select_for_update(of=("self",))
         .select_related("call", "call__issuer", "call__current_round", "applicant")
         .get(pk=application.pk)
     )
-
-
-def members_of(*organizations: Organization):
-    return User.objects.filter(
-        memberships__organization__in=[o for o in organizations if o is not None],
-        memberships__status=MembershipStatus.ACTIVE,
-        is_active=True,
-    ).distinct()
-
-
-def admins_of(organization: Organization):
-    return User.objects.filter(
-        memberships__organization=organization,
-        memberships__status=MembershipStatus.ACTIVE,
-        memberships__role=MembershipRole.ADMIN,
-    )
-
-
-def handlers_of(call: Call):
-    """The users handling a call: named handlers who are still members, and issuer admins."""
-    active = Membership.objects.filter(organization=call.issuer_id, status=MembershipStatus.ACTIVE)
-    named = call.handlers.filter(memberships__in=active)
-    return (named | admins_of(call.issuer)).distinct()
-
-
-def platform_admins():
-    return User.objects.filter(is_staff=True, is_active=True)
-
-
-def applicant_users(call: Call, *, statuses=None):
-    """Members of the organizations with a live application to the call."""
-    applications = call.applications.exclude(status="withdrawn")
-    if statuses is not None:
-        applications = applications.filter(status__in=statuses)
-    return User.objects.filter(
-        memberships__organization__in=applications.values("applicant"),
-        memberships__status=MembershipStatus.ACTIVE,
-    ).distinct()
-
-
-def followers_of(call: Call, *, exclude=()):
-    """The active users following a call, without those in ``exclude`` (told otherwise)."""
-    followers = User.objects.filter(call_follows__call=call, is_active=True)
-    excluded = [user.pk for user in exclude if user is not None]
-    if excluded:
-        followers = followers.exclude(pk__in=excluded)
-    return followers
 
 
 def record_call(

@@ -1,8 +1,7 @@
-"""Applying to calls (揭榜): drafts, consortia, submission, eligibility, shortlist, award."""
+"""Applying to a call (揭榜): drafts, attachments, submission, withdrawal."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -23,35 +22,27 @@ from catalog.models import ListingStatus, Product
 from core.exceptions import InvalidState, NotAllowed
 from uploads.documents import CheckedDocument
 from uploads.fields import store_document
-from workflow import MoveServices, apply
+from workflow import MoveServices
 
-from .. import conditions, kinds, rules
+from .. import kinds, rules
 from ..models import (
     Application,
     ApplicationAttachment,
     ApplicationStatus,
-    Award,
     AwardStatus,
     Call,
     CallStatus,
-    ConsortiumPartner,
     IndicatorResponse,
     PartnerStatus,
-    Round,
-    RoundEntry,
 )
-from ..transitions import APPLICATION_TRANSITIONS, PARTNER_TRANSITIONS
+from ..selectors import handlers_of
+from ..transitions import APPLICATION_TRANSITIONS
 from ._common import (
-    admins_of,
-    handlers_of,
     lock_application,
-    lock_call,
-    members_of,
     move_application,
     notify_users,
+    open_call_for_writing,
     record_application,
-    record_call,
-    refuse_if_problems,
 )
 
 __all__ = [
@@ -60,41 +51,20 @@ __all__ = [
     "application_attachment_add",
     "application_attachment_remove",
     "application_create",
-    "application_mark_eligible",
-    "application_mark_ineligible",
     "application_move",
-    "application_shortlist",
     "application_submit",
-    "application_unshortlist",
     "application_update",
     "application_withdraw",
-    "award_propose",
-    "award_withdraw",
     "default_user_firm",
-    "partner_invite",
-    "partner_remove",
-    "partner_respond",
-    "round_advance",
-    "round_statement_submit",
     "submission_problems",
 ]
+
 
 # The service making each move of the application's table, registered on it below.
 APPLICATION_MOVES = MoveServices(APPLICATION_TRANSITIONS)
 
+
 APPLICATION_FIELDS = ("technical_approach", "team", "prior_results", "budget", "schedule")
-
-
-def _open_call_for_writing(call: Call) -> Call:
-    """Lock the call and refuse once applications have closed.
-
-    The check runs in the same transaction as the write that follows, under the call's row
-    lock, so an application can never slip in after the deadline.
-    """
-    call = lock_call(call)
-    if call.status != CallStatus.PUBLISHED or timezone.now() >= call.deadline:
-        raise InvalidState(_("Applications to this call are closed."))
-    return call
 
 
 def _check_product(call: Call, organization: Organization, product: Product | None) -> None:
@@ -140,7 +110,7 @@ def application_create(
     *, actor: User, call: Call, data: dict[str, Any], product: Product | None = None
 ) -> Application:
     """Start a draft application for the actor's organization."""
-    call = _open_call_for_writing(call)
+    call = open_call_for_writing(call)
     organization = account_rules.organization_of(actor)
     problems = rules.eligibility_problems(organization, call)
     if problems:
@@ -188,7 +158,7 @@ def application_update(
     ``data`` may carry ``user_firm`` (an organization, or ``None`` to clear it) for a
     verification project.
     """
-    _open_call_for_writing(application.call)
+    open_call_for_writing(application.call)
     application = lock_application(application)
     if not rules.is_applicant_member(actor, application):
         raise NotAllowed(_("Only members of the applicant can edit the application."))
@@ -282,7 +252,7 @@ def _freeze_submission_facts(application: Application) -> None:
 @APPLICATION_MOVES.register("submit")
 @transaction.atomic
 def application_submit(*, actor: User, application: Application) -> Application:
-    call = _open_call_for_writing(application.call)
+    call = open_call_for_writing(application.call)
     application = lock_application(application)
 
     application.submitted_at = timezone.now()
@@ -343,119 +313,11 @@ def application_move(
     return APPLICATION_MOVES(action, actor=actor, application=application, note=note)
 
 
-# --- consortium ----------------------------------------------------------------------------
-
-
-@transaction.atomic
-def partner_invite(
-    *, actor: User, application: Application, organization: Organization, role: str = ""
-) -> ConsortiumPartner:
-    call = _open_call_for_writing(application.call)
-    application = lock_application(application)
-    if not rules.is_applicant_member(actor, application):
-        raise NotAllowed(_("Only members of the lead applicant can invite partners."))
-    if application.status != ApplicationStatus.DRAFT:
-        raise InvalidState(_("Partners are invited while the application is a draft."))
-    if organization.pk in (application.applicant_id, call.issuer_id):
-        raise InvalidState(_("The lead applicant and the issuer cannot be partners."))
-    if not organization.is_verified:
-        raise InvalidState(_("Only verified organizations can join a consortium."))
-    current = application.partners.exclude(status=PartnerStatus.DECLINED)
-    if current.count() >= call.max_partners:
-        raise InvalidState(
-            _("This call allows at most %(count)d consortium partners.")
-            % {"count": call.max_partners}
-        )
-    partner, created = ConsortiumPartner.objects.get_or_create(
-        application=application,
-        organization=organization,
-        defaults={"role": role.strip()},
-    )
-    if created:
-        record_application(application, actor, "partner_invited", note=organization.name)
-    else:
-        partner.role = role.strip()
-        apply(
-            PARTNER_TRANSITIONS,
-            partner,
-            "reinvite",
-            actor=actor,
-            roles=rules.partner_roles(actor, partner),
-            fields=["role"],
-            record=_record_partner,
-        )
-    notify_users(
-        admins_of(organization),
-        "application.partner_invited",
-        gettext_noop("%(applicant)s invites you to a consortium for %(call)s"),
-        call,
-        url=application.get_absolute_url(),
-        applicant=application.applicant.name,
-    )
-    return partner
-
-
-def _record_partner(partner, actor, action, from_status, to_status, note, transition) -> None:
-    record_application(
-        partner.application, actor, transition.event_action, note=partner.organization.name
-    )
-
-
-def _partner_answer_problems(partner: ConsortiumPartner) -> list[str]:
-    if partner.application.status != ApplicationStatus.DRAFT:
-        return [_("The application is no longer a draft.")]
-    return []
-
-
-@transaction.atomic
-def partner_respond(*, actor: User, partner: ConsortiumPartner, accept: bool) -> ConsortiumPartner:
-    """A partner organization's administrator confirms or declines the consortium."""
-    partner = (
-        ConsortiumPartner.objects.select_for_update(of=("self",))
-        .select_related(
-            "application", "application__call", "application__applicant", "organization"
-        )
-        .get(pk=partner.pk)
-    )
-    partner.responded_by = actor
-    partner.responded_at = timezone.now()
-    apply(
-        PARTNER_TRANSITIONS,
-        partner,
-        "confirm" if accept else "decline",
-        actor=actor,
-        roles=rules.partner_roles(actor, partner),
-        fields=["responded_by", "responded_at"],
-        problems=lambda: _partner_answer_problems(partner),
-        record=_record_partner,
-    )
-    notify_users(
-        members_of(partner.application.applicant),
-        "application.partner_answered",
-        gettext_noop("%(partner)s answered your consortium invitation for %(call)s"),
-        partner.application.call,
-        url=partner.application.get_absolute_url(),
-        partner=partner.organization.name,
-    )
-    return partner
-
-
-@transaction.atomic
-def partner_remove(*, actor: User, partner: ConsortiumPartner) -> None:
-    application = lock_application(partner.application)
-    if not rules.is_applicant_member(actor, application):
-        raise NotAllowed(_("Only members of the lead applicant can remove partners."))
-    if application.status != ApplicationStatus.DRAFT:
-        raise InvalidState(_("Partners can be changed while the application is a draft."))
-    record_application(application, actor, "partner_removed", note=partner.organization.name)
-    partner.delete()
-
-
 @transaction.atomic
 def application_attachment_add(
     *, actor: User, application: Application, document: CheckedDocument
 ) -> ApplicationAttachment:
-    _open_call_for_writing(application.call)
+    open_call_for_writing(application.call)
     application = lock_application(application)
     if not rules.is_applicant_member(actor, application):
         raise NotAllowed(_("Only members of the applicant can add attachments."))
@@ -473,7 +335,7 @@ def application_attachment_add(
 
 @transaction.atomic
 def application_attachment_remove(*, actor: User, attachment: ApplicationAttachment) -> None:
-    _open_call_for_writing(attachment.application.call)
+    open_call_for_writing(attachment.application.call)
     application = lock_application(attachment.application)
     if not rules.is_applicant_member(actor, application):
         raise NotAllowed(_("Only members of the applicant can remove attachments."))
@@ -482,193 +344,3 @@ def application_attachment_remove(*, actor: User, attachment: ApplicationAttachm
     storage, name = attachment.file.storage, attachment.file.name
     attachment.delete()
     transaction.on_commit(lambda: storage.delete(name))
-
-
-# --- the issuer's decisions ----------------------------------------------------------------
-
-
-def _after_deadline(application: Application) -> Application:
-    application = lock_application(application)
-    if application.call.status not in (CallStatus.CLOSED, CallStatus.EVALUATING):
-        raise InvalidState(_("Eligibility is checked after the deadline, before publicity."))
-    return application
-
-
-@APPLICATION_MOVES.register("mark_eligible")
-@transaction.atomic
-def application_mark_eligible(*, actor: User, application: Application) -> Application:
-    application = _after_deadline(application)
-    move_application(application, actor, "mark_eligible")
-    notify_users(
-        members_of(application.applicant),
-        "application.eligible",
-        gettext_noop("Your application to %(call)s passed the eligibility check"),
-        application.call,
-        url=application.get_absolute_url(),
-    )
-    return application
-
-
-@APPLICATION_MOVES.register("mark_ineligible", note="reason")
-@transaction.atomic
-def application_mark_ineligible(
-    *, actor: User, application: Application, reason: str
-) -> Application:
-    application = _after_deadline(application)
-    move_application(application, actor, "mark_ineligible", note=reason)
-    notify_users(
-        members_of(application.applicant),
-        "application.ineligible",
-        gettext_noop("Your application to %(call)s did not pass the eligibility check"),
-        application.call,
-        url=application.get_absolute_url(),
-    )
-    return application
-
-
-@APPLICATION_MOVES.register("shortlist")
-@transaction.atomic
-def application_shortlist(*, actor: User, application: Application) -> Application:
-    call = lock_call(application.call)
-    application = lock_application(application)
-    if call.status != CallStatus.EVALUATING:
-        raise InvalidState(_("Shortlisting happens during evaluation."))
-    if call.uses_rounds and call.rounds.filter(position__gt=call.current_round.position).exists():
-        raise InvalidState(_("The shortlist is drawn up in the final round."))
-    if call.applications.filter(status=ApplicationStatus.SHORTLISTED).count() >= call.shortlist_cap:
-        raise InvalidState(_("The shortlist is full (%(count)d).") % {"count": call.shortlist_cap})
-    move_application(application, actor, "shortlist")
-    notify_users(
-        members_of(application.applicant),
-        "application.shortlisted",
-        gettext_noop("Your application to %(call)s is shortlisted"),
-        call,
-        url=application.get_absolute_url(),
-    )
-    return application
-
-
-@APPLICATION_MOVES.register("unshortlist")
-@transaction.atomic
-def application_unshortlist(*, actor: User, application: Application) -> Application:
-    call = lock_call(application.call)
-    application = lock_application(application)
-    if call.status != CallStatus.EVALUATING:
-        raise InvalidState(_("Shortlisting happens during evaluation."))
-    if call.awards.filter(application=application, status=AwardStatus.PROPOSED).exists():
-        raise InvalidState(_("Withdraw the proposed award first."))
-    return move_application(application, actor, "unshortlist")
-
-
-@transaction.atomic
-def award_propose(*, actor: User, application: Application, amount: Decimal | None = None) -> Award:
-    """Propose a shortlisted application as a winner, within the call's winner cap.
-
-    The cap is counted under the call's row lock, so two proposals at once cannot both pass.
-    """
-    call = lock_call(application.call)
-    application = lock_application(application)
-    if not rules.is_handler(actor, call):
-        raise NotAllowed(_("Only the call's handlers propose winners."))
-    if call.status != CallStatus.EVALUATING:
-        raise InvalidState(_("Winners are proposed during evaluation."))
-    if application.status != ApplicationStatus.SHORTLISTED:
-        raise InvalidState(_("Only a shortlisted application can win."))
-    live = call.awards.exclude(status=AwardStatus.REVOKED)
-    if live.filter(application=application).exists():
-        raise InvalidState(_("This application is already proposed."))
-    if live.count() >= call.winner_cap:
-        raise InvalidState(
-            _("This call has at most %(count)d winner(s).") % {"count": call.winner_cap}
-        )
-    Award.objects.filter(application=application, status=AwardStatus.REVOKED).delete()
-    award = Award.objects.create(
-        call=call, application=application, amount=amount, awarded_by=actor
-    )
-    record_call(call, actor, "award_proposed", note=application.applicant.name)
-    return award
-
-
-@transaction.atomic
-def award_withdraw(*, actor: User, award: Award) -> None:
-    call = lock_call(award.call)
-    if not rules.is_handler(actor, call):
-        raise NotAllowed(_("Only the call's handlers propose winners."))
-    if call.status != CallStatus.EVALUATING or award.status != AwardStatus.PROPOSED:
-        raise InvalidState(_("Only a proposal during evaluation can be withdrawn."))
-    record_call(call, actor, "award_withdrawn", note=award.application.applicant.name)
-    award.delete()
-
-
-# --- competition rounds ---------------------------------------------------------------------
-
-
-@transaction.atomic
-def round_advance(*, actor: User, call: Call, applications: list[Application]) -> Round:
-    """Move the chosen applications of the current round on to the next round."""
-    call = lock_call(call)
-    if not rules.is_handler(actor, call):
-        raise NotAllowed(_("Only the call's handlers decide who advances."))
-    refuse_if_problems(conditions.advance_problems(call))
-    current = call.current_round
-    following = call.rounds.filter(position__gt=current.position).order_by("position").first()
-    if not applications:
-        raise InvalidState(_("Choose at least one application to advance."))
-    if current.advance_count and len(applications) > current.advance_count:
-        raise InvalidState(
-            _("At most %(count)d applications advance from this round.")
-            % {"count": current.advance_count}
-        )
-    chosen = {a.pk for a in applications}
-    in_round = list(
-        call.applications.select_for_update(of=("self",)).filter(
-            current_round=current,
-            status__in=[ApplicationStatus.ELIGIBLE, ApplicationStatus.SHORTLISTED],
-        )
-    )
-    if not chosen <= {a.pk for a in in_round}:
-        raise InvalidState(_("Only eligible applications of the current round can advance."))
-    now = timezone.now()
-    for application in in_round:
-        advanced = application.pk in chosen
-        RoundEntry.objects.update_or_create(
-            application=application,
-            round=current,
-            defaults={"advanced": advanced, "decided_at": now},
-        )
-        if advanced:
-            application.current_round = following
-            application.save(update_fields=["current_round", "updated_at"])
-            RoundEntry.objects.get_or_create(application=application, round=following)
-    call.current_round = following
-    call.panel_closed_at = None
-    call.save(update_fields=["current_round", "panel_closed_at", "updated_at"])
-    record_call(
-        call, actor, "round_advanced", note=f"{current.name} → {following.name}", public=True
-    )
-    notify_users(
-        members_of(*[a.applicant for a in in_round if a.pk in chosen]),
-        "application.advanced",
-        gettext_noop("Your application advances to the next round of %(call)s"),
-        call,
-    )
-    return following
-
-
-@transaction.atomic
-def round_statement_submit(*, actor: User, application: Application, statement: str) -> RoundEntry:
-    """An advancing applicant updates its application for the current round."""
-    application = lock_application(application)
-    call = application.call
-    if not rules.is_applicant_member(actor, application):
-        raise NotAllowed(_("Only members of the applicant can do this."))
-    current = call.current_round
-    if current is None or application.current_round_id != current.pk or current.position == 1:
-        raise InvalidState(_("There is no later round to update for."))
-    if timezone.now() >= current.deadline or call.panel_closed_at is not None:
-        raise InvalidState(_("The deadline of this round has passed."))
-    entry, _created = RoundEntry.objects.get_or_create(application=application, round=current)
-    entry.statement = statement.strip()
-    entry.save(update_fields=["statement"])
-    record_application(application, actor, "round_statement", note=current.name)
-    return entry

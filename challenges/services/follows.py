@@ -3,7 +3,7 @@
 Following is a reader's own bookmark, not a step of the call: it writes no call event (the
 issuer's timeline would otherwise tell who watches the call). The call's services add the
 followers to the recipients of the notifications that matter to an onlooker (see
-``_common.followers_of``).
+``selectors.followers_of``).
 """
 
 from __future__ import annotations

@@ -15,14 +15,9 @@ from workflow import MoveServices, apply
 
 from .. import rules
 from ..models import Application, ApplicationStatus, CallStatus, Milestone, MilestoneStatus
+from ..selectors import handlers_of, members_of
 from ..transitions import MILESTONE_TRANSITIONS
-from ._common import (
-    handlers_of,
-    members_of,
-    notify_users,
-    record_milestone,
-    record_milestone_move,
-)
+from ._common import notify_users, record_milestone, record_milestone_move
 
 __all__ = [
     "MILESTONE_MOVES",

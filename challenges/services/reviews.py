@@ -1,20 +1,24 @@
-"""Expert review: conflicts of interest, assignments, blind score sheets."""
+"""Expert review: conflicts of interest, assignments, blind score sheets.
+
+Who may review what (``conflict_reasons``), what the panel scores and the rubric of a sheet
+are reads, in ``challenges.selectors``; they are re-exported here as before."""
 
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from accounts.models import Expert, Membership, MembershipStatus, Organization, User
+from accounts.models import Expert, Organization, User
 from core.exceptions import InvalidState, NotAllowed
 from workflow import MoveServices, apply
 
 from .. import rules
-from ..conditions import MIN_REVIEWS, scored_applications
+from ..conditions import MIN_REVIEWS
 from ..models import (
     Application,
     ApplicationStatus,
@@ -24,8 +28,16 @@ from ..models import (
     ConflictOfInterest,
     Score,
 )
+from ..selectors import (
+    conflict_reason,
+    conflict_reasons,
+    handlers_of,
+    organizations_of_application,
+    rubric_for,
+    scored_applications,
+)
 from ..transitions import REVIEW_TRANSITIONS
-from ._common import handlers_of, lock_call, notify_users, record_application
+from ._common import lock_call, notify_users, record_application
 
 __all__ = [
     "MIN_REVIEWS",
@@ -53,54 +65,6 @@ REVIEW_MOVES = MoveServices(REVIEW_TRANSITIONS)
 def review_move(*, actor: User, assignment: Assignment, action: str, note: str = "") -> Assignment:
     """Make the move ``action`` of ``REVIEW_TRANSITIONS`` (the one entry point views use)."""
     return REVIEW_MOVES(action, actor=actor, assignment=assignment, note=note)
-
-
-def organizations_of_application(application: Application) -> list[int]:
-    """The lead applicant and its confirmed or invited partners."""
-    return [
-        application.applicant_id,
-        *application.partners.exclude(status="declined").values_list("organization_id", flat=True),
-    ]
-
-
-def conflict_reasons(experts, application: Application) -> dict[int, str | None]:
-    """Return, per expert id, why the expert may not review the application (or None).
-
-    An expert may not review an application of their own organization (lead or partner),
-    of an organization they declared a conflict with, or of the issuer's call. Three
-    queries, whatever the number of experts.
-    """
-    experts = list(experts)
-    applying = set(organizations_of_application(application))
-    issuer = application.call.issuer_id
-    belongs: dict[int, set[int]] = {}
-    for user_id, organization_id in Membership.objects.filter(
-        user_id__in=[e.user_id for e in experts],
-        organization_id__in=[*applying, issuer],
-        status=MembershipStatus.ACTIVE,
-    ).values_list("user_id", "organization_id"):
-        belongs.setdefault(user_id, set()).add(organization_id)
-    declared = set(
-        ConflictOfInterest.objects.filter(
-            expert__in=experts, organization_id__in=applying
-        ).values_list("expert_id", flat=True)
-    )
-    reasons: dict[int, str | None] = {}
-    for expert in experts:
-        organizations = belongs.get(expert.user_id, set())
-        if organizations & applying:
-            reasons[expert.pk] = _("the expert belongs to an applying organization")
-        elif expert.pk in declared:
-            reasons[expert.pk] = _("the expert declared a conflict of interest")
-        elif issuer in organizations:
-            reasons[expert.pk] = _("the expert belongs to the issuer")
-        else:
-            reasons[expert.pk] = None
-    return reasons
-
-
-def conflict_reason(expert: Expert, application: Application) -> str | None:
-    return conflict_reasons([expert], application)[expert.pk]
 
 
 @transaction.atomic
@@ -168,8 +132,6 @@ def expert_assign(*, actor: User, application: Application, expert: Expert) -> A
 
 
 def assignment_url(assignment: Assignment) -> str:
-    from django.urls import reverse
-
     return reverse("challenges:review_sheet", args=[assignment.pk])
 
 
@@ -214,14 +176,6 @@ def _move(assignment: Assignment, actor: User, action: str, **options) -> Assign
         record=_record_review,
         **options,
     )
-
-
-def rubric_for(assignment: Assignment):
-    call = assignment.application.call
-    criteria = call.criteria.all()
-    if call.uses_rounds:
-        criteria = criteria.filter(round=assignment.round)
-    return list(criteria)
 
 
 @transaction.atomic

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts import rules as account_rules
 from accounts.models import Expert
-from core.exceptions import DomainError
 from core.forms import ReasonForm
-from core.http import apply_service_errors, form_errors_to_messages, redirect_back
+from core.http import form_errors_to_messages, redirect_back, run_action
 from core.ids import parse_id
 
 from .. import kinds, rules, selectors, services
@@ -27,22 +24,21 @@ from ..forms import (
     PartnerInviteForm,
     TextForm,
 )
-from ..models import ApplicationAttachment, ApplicationStatus, Award, CallStatus, ConsortiumPartner
+from ..models import ApplicationAttachment, Award, ConsortiumPartner
 from ..transitions import APPLICATION_TRANSITIONS, MILESTONE_TRANSITIONS, REVIEW_TRANSITIONS
 
 
 @require_POST
-def application_start(request, pk: int):
+def start_application(request, pk: int):
     call = rules.access_call(request.user, pk)
-    try:
-        application = services.application_create(actor=request.user, call=call, data={})
-    except (DomainError, ValidationError) as error:
-        messages.error(request, getattr(error, "message", None) or " ".join(error.messages))
-        return redirect(call.get_absolute_url())
-    messages.success(
-        request, _("A draft application is ready; fill it in and submit it before the deadline.")
+    started = run_action(
+        request,
+        lambda: services.application_create(actor=request.user, call=call, data={}),
+        success=_("A draft application is ready; fill it in and submit it before the deadline."),
     )
-    return redirect("challenges:application_edit", pk=application.pk)
+    if not started:
+        return redirect(call.get_absolute_url())
+    return redirect("challenges:application_edit", pk=started.value.pk)
 
 
 def application_detail(request, pk: int):
@@ -50,7 +46,7 @@ def application_detail(request, pk: int):
     call = application.call
     roles = rules.application_roles(request.user, application)
     milestone_roles = rules.milestone_roles(request.user, application)
-    handler = rules.is_handler(request.user, call) or account_rules.is_platform_admin(request.user)
+    handler = rules.can_manage_call(request.user, call)
     context = {
         "application": application,
         "call": call,
@@ -68,11 +64,8 @@ def application_detail(request, pk: int):
         "responses": list(application.indicator_responses.select_related("indicator")),
         "attachments": list(application.attachments.all()),
         "round_entries": list(application.round_entries.select_related("round")),
-        "events": _history(request.user, application, handler),
-        "can_assign": handler
-        and application.status in (ApplicationStatus.ELIGIBLE, ApplicationStatus.SHORTLISTED)
-        and call.status in (CallStatus.CLOSED, CallStatus.EVALUATING)
-        and not call.is_panel_closed,
+        "events": _history(request.user, application),
+        "can_assign": rules.can_assign_experts(request.user, application),
         "sheets": selectors.visible_sheets(request.user, application),
         "review_actions": REVIEW_TRANSITIONS,
         "breakdown": selectors.application_breakdown(application)
@@ -94,20 +87,20 @@ def application_detail(request, pk: int):
     return render(request, "challenges/application_detail.html", context)
 
 
-# Expert identities stay hidden from applicants: these steps show to handlers only.
+# The steps of the review, shown only to whom ``rules.can_see_review_steps`` allows.
 REVIEW_EVENTS = ("expert_assigned", "expert_recused", "review_submitted", "review_reopened")
 
 
-def _history(user, application, handler: bool) -> list:
+def _history(user, application) -> list:
+    if not rules.can_see_application_history(user, application):
+        return []
     events = application.events.select_related("actor")
-    if handler:
-        return list(events)
-    if rules.is_applicant_member(user, application) or rules.is_partner_member(user, application):
-        return list(events.exclude(action__in=REVIEW_EVENTS))
-    return []
+    if not rules.can_see_review_steps(user, application):
+        events = events.exclude(action__in=REVIEW_EVENTS)
+    return list(events)
 
 
-def application_edit(request, pk: int):
+def edit_application(request, pk: int):
     application = rules.access_application(request.user, pk)
     if not rules.can_edit_application(request.user, application):
         messages.error(request, _("This application can no longer be edited."))
@@ -117,20 +110,19 @@ def application_edit(request, pk: int):
         request.POST or None, instance=application, call=call, organization=application.applicant
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.application_update(
+        saved = run_action(
+            request,
+            lambda: services.application_update(
                 actor=request.user,
                 application=application,
                 data=form.service_data(),
                 responses=form.responses(),
                 product=form.cleaned_data.get("product"),
-            )
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Your application is saved."))
+            ),
+            success=_("Your application is saved."),
+            form=form,
+        )
+        if saved:
             return redirect(application.get_absolute_url())
     return render(
         request,
@@ -155,88 +147,79 @@ APPLICATION_MOVE_MESSAGES = {
 
 
 @require_POST
-def application_transition(request, pk: int, action: str):
+def move_application(request, pk: int, action: str):
     application = rules.access_application(request.user, pk)
     if APPLICATION_TRANSITIONS.manual(action) is None:
         raise Http404
-    try:
-        services.application_move(
+    run_action(
+        request,
+        lambda: services.application_move(
             actor=request.user,
             application=application,
             action=action,
             note=request.POST.get("reason", ""),
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, APPLICATION_MOVE_MESSAGES[action])
+        ),
+        success=APPLICATION_MOVE_MESSAGES[action],
+    )
     return redirect_back(request, application.get_absolute_url())
 
 
 @require_POST
-def partner_invite(request, pk: int):
+def invite_partner(request, pk: int):
     application = rules.access_application(request.user, pk)
     form = PartnerInviteForm(request.POST)
     if not form.is_valid():
         form_errors_to_messages(request, form)
     else:
-        try:
-            services.partner_invite(
+        run_action(
+            request,
+            lambda: services.partner_invite(
                 actor=request.user, application=application, **form.cleaned_data
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The invitation was sent; the partner must confirm."))
+            ),
+            success=_("The invitation was sent; the partner must confirm."),
+        )
     return redirect(application.get_absolute_url())
 
 
 @require_POST
-def partner_respond(request, pk: int, answer: str):
-    partner = get_object_or_404(
-        ConsortiumPartner.objects.select_related("application", "organization"), pk=pk
-    )
-    if not account_rules.is_member(request.user, partner.organization):
-        raise Http404
+def answer_partner_invitation(request, pk: int, answer: str):
+    partner = rules.access_partner_invitation(request.user, pk)
     if answer not in ("confirm", "decline"):
         raise Http404
-    try:
-        services.partner_respond(actor=request.user, partner=partner, accept=answer == "confirm")
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Your answer was sent."))
+    run_action(
+        request,
+        lambda: services.partner_respond(
+            actor=request.user, partner=partner, accept=answer == "confirm"
+        ),
+        success=_("Your answer was sent."),
+    )
     return redirect_back(request, partner.application.get_absolute_url())
 
 
 @require_POST
-def partner_remove(request, pk: int):
+def remove_partner(request, pk: int):
     partner = get_object_or_404(
         ConsortiumPartner.objects.select_related("application", "organization"), pk=pk
     )
     application = rules.access_application(request.user, partner.application_id)
-    try:
-        services.partner_remove(actor=request.user, partner=partner)
-    except DomainError as error:
-        messages.error(request, error.message)
+    run_action(request, lambda: services.partner_remove(actor=request.user, partner=partner))
     return redirect(application.get_absolute_url())
 
 
 @require_POST
-def application_attachment_add(request, pk: int):
+def add_application_attachment(request, pk: int):
     application = rules.access_application(request.user, pk)
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
         form_errors_to_messages(request, form)
     else:
-        try:
-            services.application_attachment_add(
+        run_action(
+            request,
+            lambda: services.application_attachment_add(
                 actor=request.user, application=application, document=form.cleaned_data["file"]
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The file was attached."))
+            ),
+            success=_("The file was attached."),
+        )
     return redirect(application.get_absolute_url())
 
 
@@ -254,69 +237,64 @@ def application_attachment_download(request, pk: int):
 
 
 @require_POST
-def application_attachment_remove(request, pk: int):
+def remove_application_attachment(request, pk: int):
     attachment = _attachment(request, pk)
-    try:
-        services.application_attachment_remove(actor=request.user, attachment=attachment)
-    except DomainError as error:
-        messages.error(request, error.message)
+    run_action(
+        request,
+        lambda: services.application_attachment_remove(actor=request.user, attachment=attachment),
+    )
     return redirect("challenges:application_detail", pk=attachment.application_id)
 
 
 @require_POST
-def expert_assign(request, pk: int):
+def assign_expert(request, pk: int):
     application = rules.access_application(request.user, pk)
-    if not rules.call_roles(request.user, application.call):
+    if not rules.can_manage_call(request.user, application.call):
         raise Http404
     expert_id = parse_id(request.POST.get("expert"))
     expert = Expert.objects.select_related("user").filter(pk=expert_id).first()
     if expert is None:
         messages.error(request, _("Choose an expert from the list."))
         return redirect_back(request, application.get_absolute_url())
-    try:
-        services.expert_assign(actor=request.user, application=application, expert=expert)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request, _("%(name)s is asked to score this application.") % {"name": expert.user.name}
-        )
+    run_action(
+        request,
+        lambda: services.expert_assign(actor=request.user, application=application, expert=expert),
+        success=_("%(name)s is asked to score this application.") % {"name": expert.user.name},
+    )
     return redirect_back(request, application.get_absolute_url())
 
 
 @require_POST
-def award_propose(request, pk: int):
+def propose_award(request, pk: int):
     application = rules.access_application(request.user, pk)
     form = AwardForm(request.POST)
     if not form.is_valid():
         form_errors_to_messages(request, form)
         return redirect_back(request, application.get_absolute_url())
-    try:
-        services.award_propose(
+    run_action(
+        request,
+        lambda: services.award_propose(
             actor=request.user, application=application, amount=form.cleaned_data["amount"]
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Proposed as a winner."))
+        ),
+        success=_("Proposed as a winner."),
+    )
     return redirect_back(request, application.get_absolute_url())
 
 
 @require_POST
-def award_withdraw(request, pk: int):
+def withdraw_award(request, pk: int):
     award = get_object_or_404(Award.objects.select_related("application", "call"), pk=pk)
     rules.access_application(request.user, award.application_id)
-    try:
-        services.award_withdraw(actor=request.user, award=award)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The proposal was withdrawn."))
+    run_action(
+        request,
+        lambda: services.award_withdraw(actor=request.user, award=award),
+        success=_("The proposal was withdrawn."),
+    )
     return redirect_back(request, award.application.get_absolute_url())
 
 
 @require_POST
-def round_advance(request, pk: int):
+def advance_round(request, pk: int):
     from ..forms import AdvanceForm
 
     call = rules.access_call(request.user, pk)
@@ -324,30 +302,28 @@ def round_advance(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Choose at least one application to advance."))
     else:
-        try:
-            services.round_advance(
+        run_action(
+            request,
+            lambda: services.round_advance(
                 actor=request.user, call=call, applications=list(form.cleaned_data["applications"])
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The chosen applications advance to the next round."))
+            ),
+            success=_("The chosen applications advance to the next round."),
+        )
     return redirect_back(request, call.get_absolute_url())
 
 
 @require_POST
-def round_statement(request, pk: int):
+def submit_round_statement(request, pk: int):
     application = rules.access_application(request.user, pk)
     form = TextForm(request.POST)
     if not form.is_valid():
         form_errors_to_messages(request, form)
     else:
-        try:
-            services.round_statement_submit(
+        run_action(
+            request,
+            lambda: services.round_statement_submit(
                 actor=request.user, application=application, statement=form.cleaned_data["text"]
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Your update for this round is saved."))
+            ),
+            success=_("Your update for this round is saved."),
+        )
     return redirect(application.get_absolute_url())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,8 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts import rules as account_rules
 from accounts.models import OrganizationKind
 from catalog.selectors import chain_node_choices
-from core.exceptions import DomainError
-from core.http import apply_service_errors, form_errors_to_messages, redirect_back
+from core.http import form_errors_to_messages, redirect_back, run_action
 from core.ids import parse_id
 from reference.regions import Province
 
@@ -31,22 +29,10 @@ from ..forms import (
     RoundForm,
     TextForm,
 )
-from ..models import CallAttachment, CallKind, CallStatus, Objection, Question
+from ..models import CallKind, CallStatus, Objection, Question
 from ..transitions import CALL_TRANSITIONS
 
 CALLS_PER_PAGE = 20
-NOTE_STATUSES = {
-    CallStatus.WITHDRAWN,
-    CallStatus.TERMINATED,
-    CallStatus.NO_AWARD,
-    CallStatus.REJECTED,
-}
-RESULT_STATUSES = {
-    CallStatus.PUBLICITY,
-    CallStatus.AWARDED,
-    CallStatus.IN_PROGRESS,
-    CallStatus.ACCEPTED,
-}
 
 
 def _flag(request, name: str) -> bool:
@@ -117,14 +103,12 @@ def call_detail(request, pk: int):
         "following": rules.is_following(request.user, call),
         "questions": selectors.published_questions(call),
         "timeline": selectors.call_timeline(request.user, call),
-        "awards": selectors.awards_of(call)
-        if call.status in RESULT_STATUSES | {CallStatus.TERMINATED}
-        else [],
-        "can_object": request.user.is_authenticated and call.status == CallStatus.PUBLICITY,
+        "awards": selectors.awards_of(call) if rules.are_awards_public(call) else [],
+        "can_object": rules.can_object(request.user, call),
         "text_form": TextForm(),
         "now_open": call.is_open,
-        "status_note_visible": call.status in NOTE_STATUSES and bool(call.status_note),
-        "ranking_public": call.status in RESULT_STATUSES,
+        "status_note_visible": rules.is_status_note_public(call),
+        "ranking_public": rules.is_ranking_public(call),
         "eligible_kind_labels": [
             OrganizationKind(k).label for k in call.eligible_kinds if k in OrganizationKind.values
         ],
@@ -151,7 +135,7 @@ def _kind_labels(organization_kinds) -> list[str]:
     return [str(label) for value, label in OrganizationKind.choices if value in organization_kinds]
 
 
-def call_create(request, kind: str):
+def create_call(request, kind: str):
     if kind not in CallKind.values:
         raise Http404
     if not rules.can_issue(request.user, kind):
@@ -159,15 +143,14 @@ def call_create(request, kind: str):
         return redirect("challenges:call_choose_kind")
     form = CallForm(request.POST or None, kind=kind)
     if request.method == "POST" and form.is_valid():
-        try:
-            call = services.call_create(actor=request.user, kind=kind, data=form.service_data())
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Draft saved. Add the indicators and the rubric next."))
-            return redirect("challenges:call_manage", pk=call.pk)
+        created = run_action(
+            request,
+            lambda: services.call_create(actor=request.user, kind=kind, data=form.service_data()),
+            success=_("Draft saved. Add the indicators and the rubric next."),
+            form=form,
+        )
+        if created:
+            return redirect("challenges:call_manage", pk=created.value.pk)
     return render(
         request,
         "challenges/call_form.html",
@@ -175,20 +158,19 @@ def call_create(request, kind: str):
     )
 
 
-def call_edit(request, pk: int):
+def edit_call(request, pk: int):
     call = rules.access_call(request.user, pk)
     if not rules.can_edit_call(request.user, call):
         raise Http404
     form = CallForm(request.POST or None, instance=call, kind=call.kind)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.call_update(actor=request.user, call=call, data=form.service_data())
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Your changes are saved."))
+        saved = run_action(
+            request,
+            lambda: services.call_update(actor=request.user, call=call, data=form.service_data()),
+            success=_("Your changes are saved."),
+            form=form,
+        )
+        if saved:
             return redirect("challenges:call_manage", pk=call.pk)
     return render(
         request,
@@ -203,7 +185,7 @@ def call_edit(request, pk: int):
 
 
 @require_POST
-def call_part_add(request, pk: int, part: str):
+def add_call_part(request, pk: int, part: str):
     """Add an indicator, criterion, round, bonus rule or attachment to a draft call."""
     call = rules.access_call(request.user, pk)
     forms = {"indicator": IndicatorForm, "round": RoundForm, "bonus": BonusForm}
@@ -219,43 +201,32 @@ def call_part_add(request, pk: int, part: str):
         form_errors_to_messages(request, form)
         return redirect_back(request, call_manage_url(call))
     data = form.cleaned_data
-    try:
-        if part == "indicator":
-            services.call_indicator_add(actor=request.user, call=call, **data)
-        elif part == "criterion":
-            services.call_criterion_add(actor=request.user, call=call, **data)
-        elif part == "round":
-            services.call_round_add(actor=request.user, call=call, **data)
-        elif part == "bonus":
-            services.call_bonus_set(actor=request.user, call=call, **data)
-        else:
-            services.call_attachment_add(
-                actor=request.user,
-                call=call,
-                document=data["file"],
-                confidential=data["confidential"],
-            )
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Added."))
+    add = {
+        "indicator": lambda: services.call_indicator_add(actor=request.user, call=call, **data),
+        "criterion": lambda: services.call_criterion_add(actor=request.user, call=call, **data),
+        "round": lambda: services.call_round_add(actor=request.user, call=call, **data),
+        "bonus": lambda: services.call_bonus_set(actor=request.user, call=call, **data),
+        "attachment": lambda: services.call_attachment_add(
+            actor=request.user,
+            call=call,
+            document=data["file"],
+            confidential=data["confidential"],
+        ),
+    }[part]
+    run_action(request, add, success=_("Added."))
     return redirect_back(request, call_manage_url(call))
 
 
 @require_POST
-def call_part_remove(request, pk: int, part: str, part_pk: int):
+def remove_call_part(request, pk: int, part: str, part_pk: int):
     call = rules.access_call(request.user, pk)
     if part not in services.PART_MODELS:
         raise Http404
-    try:
-        services.call_part_remove(actor=request.user, call=call, part=part, pk=part_pk)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Removed."))
+    run_action(
+        request,
+        lambda: services.call_part_remove(actor=request.user, call=call, part=part, pk=part_pk),
+        success=_("Removed."),
+    )
     return redirect_back(request, call_manage_url(call))
 
 
@@ -304,44 +275,42 @@ CALL_MOVE_MESSAGES = {
 
 
 @require_POST
-def call_transition(request, pk: int, action: str):
+def move_call(request, pk: int, action: str):
     call = rules.access_call(request.user, pk)
     if CALL_TRANSITIONS.manual(action) is None:
         raise Http404
-    try:
-        services.call_move(
+    run_action(
+        request,
+        lambda: services.call_move(
             actor=request.user, call=call, action=action, note=request.POST.get("reason", "")
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, CALL_MOVE_MESSAGES[action])
+        ),
+        success=CALL_MOVE_MESSAGES[action],
+    )
     return redirect_back(request, call.get_absolute_url())
 
 
 @require_POST
-def call_panel_close(request, pk: int):
+def close_panel(request, pk: int):
     call = rules.access_call(request.user, pk)
-    try:
-        services.call_panel_close(actor=request.user, call=call)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The panel is closed; scores are final."))
+    run_action(
+        request,
+        lambda: services.call_panel_close(actor=request.user, call=call),
+        success=_("The panel is closed; scores are final."),
+    )
     return redirect_back(request, call_manage_url(call))
 
 
-def call_terms(request, pk: int):
+def accept_call_terms(request, pk: int):
     call = rules.access_call(request.user, pk)
     if not call.has_terms:
         return redirect(call.get_absolute_url())
     if request.method == "POST":
-        try:
-            services.terms_accept(actor=request.user, call=call)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Terms accepted; the detailed requirements are open."))
+        accepted = run_action(
+            request,
+            lambda: services.terms_accept(actor=request.user, call=call),
+            success=_("Terms accepted; the detailed requirements are open."),
+        )
+        if accepted:
             return redirect(call.get_absolute_url())
     return render(
         request,
@@ -351,29 +320,27 @@ def call_terms(request, pk: int):
 
 
 @require_POST
-def question_ask(request, pk: int):
+def ask_question(request, pk: int):
     call = rules.access_call(request.user, pk)
     form = QuestionForm(request.POST)
     if not form.is_valid():
         form_errors_to_messages(request, form)
     else:
-        try:
-            services.question_ask(actor=request.user, call=call, text=form.cleaned_data["text"])
-        except (DomainError, ValidationError) as error:
-            messages.error(request, getattr(error, "message", error))
-        else:
-            messages.success(
-                request,
-                _(
-                    "Your question was sent; the answer will be published "
-                    "to all applicants without your name."
-                ),
-            )
+        run_action(
+            request,
+            lambda: services.question_ask(
+                actor=request.user, call=call, text=form.cleaned_data["text"]
+            ),
+            success=_(
+                "Your question was sent; the answer will be published "
+                "to all applicants without your name."
+            ),
+        )
     return redirect(call.get_absolute_url())
 
 
 @require_POST
-def question_answer(request, pk: int):
+def answer_question(request, pk: int):
     question = get_object_or_404(Question.objects.select_related("call"), pk=pk)
     if not rules.is_handler(request.user, question.call):
         raise Http404
@@ -381,51 +348,48 @@ def question_answer(request, pk: int):
     if not form.is_valid():
         form_errors_to_messages(request, form)
     else:
-        try:
-            services.question_answer(
+        run_action(
+            request,
+            lambda: services.question_answer(
                 actor=request.user, question=question, answer=form.cleaned_data["text"]
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The answer is published."))
+            ),
+            success=_("The answer is published."),
+        )
     return redirect_back(request, call_manage_url(question.call) + "?tab=questions")
 
 
 @require_POST
-def objection_file(request, pk: int):
+def file_objection(request, pk: int):
     call = rules.access_call(request.user, pk)
     form = TextForm(request.POST)
     if form.is_valid():
-        try:
-            services.objection_file(actor=request.user, call=call, text=form.cleaned_data["text"])
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request, _("Your objection was filed; an administrator will decide on it.")
-            )
+        run_action(
+            request,
+            lambda: services.objection_file(
+                actor=request.user, call=call, text=form.cleaned_data["text"]
+            ),
+            success=_("Your objection was filed; an administrator will decide on it."),
+        )
     else:
         form_errors_to_messages(request, form)
     return redirect(call.get_absolute_url())
 
 
 @require_POST
-def objection_resolve(request, pk: int):
+def resolve_objection(request, pk: int):
     if not account_rules.is_platform_admin(request.user):
         raise Http404
     objection = get_object_or_404(Objection.objects.select_related("call"), pk=pk)
-    try:
-        services.objection_resolve(
+    run_action(
+        request,
+        lambda: services.objection_resolve(
             actor=request.user,
             objection=objection,
             upheld=request.POST.get("decision") == "uphold",
             resolution=request.POST.get("reason", ""),
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The objection is decided."))
+        ),
+        success=_("The objection is decided."),
+    )
     return redirect_back(request, objection.call.get_absolute_url())
 
 
@@ -433,7 +397,7 @@ def objection_resolve(request, pk: int):
 def call_ranking(request, pk: int):
     """The ranking: handlers and administrators always; everyone from publicity on."""
     call = rules.access_call(request.user, pk)
-    if not (rules.call_roles(request.user, call) or call.status in RESULT_STATUSES):
+    if not rules.can_see_ranking(request.user, call):
         raise Http404
     rounds = list(call.rounds.all())
     round_id = None
@@ -450,18 +414,13 @@ def call_ranking(request, pk: int):
             "ranking": ranking,
             "rounds": rounds,
             "round_id": round_id,
-            "show_breakdown": bool(rules.call_roles(request.user, call)),
+            "show_breakdown": rules.can_manage_call(request.user, call),
         },
     )
 
 
 def call_attachment_download(request, pk: int):
-    attachment = get_object_or_404(CallAttachment.objects.select_related("call"), pk=pk)
-    call = attachment.call
-    if not rules.can_view_call(request.user, call):
-        raise Http404
-    if attachment.confidential and not rules.can_see_details(request.user, call):
-        raise Http404
+    attachment = rules.access_call_attachment(request.user, pk)
     return FileResponse(
         attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
     )

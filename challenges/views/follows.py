@@ -2,41 +2,34 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.exceptions import DomainError
-from core.http import redirect_back
+from core.http import redirect_back, run_action
 
 from .. import rules, selectors, services
 
 
 @require_POST
-def call_follow(request, pk: int):
+def follow_call(request, pk: int):
     call = rules.access_call(request.user, pk)
-    try:
-        services.call_follow(actor=request.user, call=call)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("You follow this call; you are told of its clarifications and its outcome."),
-        )
+    run_action(
+        request,
+        lambda: services.call_follow(actor=request.user, call=call),
+        success=_("You follow this call; you are told of its clarifications and its outcome."),
+    )
     return redirect_back(request, call.get_absolute_url())
 
 
 @require_POST
-def call_unfollow(request, pk: int):
+def unfollow_call(request, pk: int):
     call = rules.access_call(request.user, pk)
-    try:
-        services.call_unfollow(actor=request.user, call=call)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("You no longer follow this call."))
+    run_action(
+        request,
+        lambda: services.call_unfollow(actor=request.user, call=call),
+        success=_("You no longer follow this call."),
+    )
     return redirect_back(request, call.get_absolute_url())
 
 

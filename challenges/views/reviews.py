@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.exceptions import DomainError
-from core.http import form_errors_to_messages, redirect_back
+from core.http import form_errors_to_messages, redirect_back, run_action
 
 from .. import rules, services
 from ..forms import MilestoneForm, MilestoneReportForm, ReviewSheetForm
@@ -40,7 +38,7 @@ MILESTONE_MOVE_MESSAGES = {
 }
 
 
-def review_sheet(request, pk: int):
+def fill_review_sheet(request, pk: int):
     """An expert's score sheet: the application, the rubric, the expert's own scores only."""
     assignment = rules.access_assignment(request.user, pk)
     if not rules.is_own_assignment(request.user, assignment):
@@ -54,24 +52,26 @@ def review_sheet(request, pk: int):
         initial={"comment": assignment.comment},
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        submitting = request.POST.get("submit") == "1"
+
+        def save_and_maybe_submit():
             services.review_save(
                 actor=request.user,
                 assignment=assignment,
                 scores=form.scores(),
                 comment=form.cleaned_data["comment"],
             )
-            if request.POST.get("submit") == "1":
+            if submitting:
                 services.review_submit(actor=request.user, assignment=assignment)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                REVIEW_MOVE_MESSAGES["submit"]
-                if request.POST.get("submit") == "1"
-                else _("Saved as a draft; submit the scores once every criterion is scored."),
-            )
+
+        saved = run_action(
+            request,
+            save_and_maybe_submit,
+            success=REVIEW_MOVE_MESSAGES["submit"]
+            if submitting
+            else _("Saved as a draft; submit the scores once every criterion is scored."),
+        )
+        if saved:
             return redirect("challenges:review_sheet", pk=assignment.pk)
     application = assignment.application
     return render(
@@ -93,35 +93,35 @@ def review_sheet(request, pk: int):
 
 
 @require_POST
-def review_transition(request, pk: int, action: str):
+def move_review(request, pk: int, action: str):
     assignment = rules.access_assignment(request.user, pk)
     reason = request.POST.get("reason", "")
     if REVIEW_TRANSITIONS.manual(action) is None:
         raise Http404
-    try:
-        services.review_move(actor=request.user, assignment=assignment, action=action, note=reason)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, REVIEW_MOVE_MESSAGES[action])
+    run_action(
+        request,
+        lambda: services.review_move(
+            actor=request.user, assignment=assignment, action=action, note=reason
+        ),
+        success=REVIEW_MOVE_MESSAGES[action],
+    )
     return redirect_back(request, assignment.application.get_absolute_url())
 
 
 @require_POST
-def milestone_propose(request, pk: int):
+def propose_milestone(request, pk: int):
     application = rules.access_application(request.user, pk)
     form = MilestoneForm(request.POST)
     if not form.is_valid():
         form_errors_to_messages(request, form)
     else:
-        try:
-            services.milestone_propose(
+        run_action(
+            request,
+            lambda: services.milestone_propose(
                 actor=request.user, application=application, **form.cleaned_data
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The milestone was proposed to the winner."))
+            ),
+            success=_("The milestone was proposed to the winner."),
+        )
     return redirect_back(request, application.get_absolute_url())
 
 
@@ -132,7 +132,7 @@ def _milestone(request, pk: int) -> Milestone:
 
 
 @require_POST
-def milestone_transition(request, pk: int, action: str):
+def move_milestone(request, pk: int, action: str):
     milestone = _milestone(request, pk)
     note = request.POST.get("reason", "")
     # Removing a proposal deletes it: not a move of the table.
@@ -145,17 +145,15 @@ def milestone_transition(request, pk: int, action: str):
             form_errors_to_messages(request, form)
             return redirect(milestone.application.get_absolute_url())
         inputs = {"report": form.cleaned_data["report"], "document": form.cleaned_data["file"]}
-    try:
+
+    def move():
         if action == "remove":
-            services.milestone_remove(actor=request.user, milestone=milestone)
-        else:
-            services.milestone_move(
-                actor=request.user, milestone=milestone, action=action, note=note, **inputs
-            )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, MILESTONE_MOVE_MESSAGES[action])
+            return services.milestone_remove(actor=request.user, milestone=milestone)
+        return services.milestone_move(
+            actor=request.user, milestone=milestone, action=action, note=note, **inputs
+        )
+
+    run_action(request, move, success=MILESTONE_MOVE_MESSAGES[action])
     return redirect_back(request, milestone.application.get_absolute_url())
 
 

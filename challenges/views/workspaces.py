@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,8 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import rules as account_rules
 from accounts import selectors as account_selectors
-from core.exceptions import DomainError
-from core.http import form_errors_to_messages
+from core.http import form_errors_to_messages, run_action
 
 from .. import conditions, rules, selectors, services
 from ..forms import (
@@ -66,7 +64,7 @@ def call_manage(request, pk: int):
     if tab == "overview":
         context.update(
             handlers=list(selectors.call_handlers(call)),
-            can_add_handlers=account_rules.is_org_admin(request.user, call.issuer),
+            can_add_handlers=rules.can_add_handler(request.user, call),
             members=account_selectors.members_of(call.issuer).filter(status="active"),
             indicators=list(call.indicators.all()),
             criteria=selectors.rubric_with_shares(call),
@@ -152,9 +150,7 @@ def my_applications(request):
 
 
 def expert_workspace(request):
-    expert = getattr(request.user, "expert", None)
-    if expert is None:
-        raise Http404
+    expert = account_rules.access_own_expert(request.user)
     return render(
         request,
         "challenges/expert_workspace.html",
@@ -168,39 +164,34 @@ def expert_workspace(request):
 
 
 @require_POST
-def handler_add(request, pk: int):
+def add_handler(request, pk: int):
     """Add a handler: the issuer's administrators only, checked before reading the input."""
     call = rules.access_call(request.user, pk)
-    if not account_rules.is_org_admin(request.user, call.issuer):
+    if not rules.can_add_handler(request.user, call):
         raise Http404
     form = HandlerForm(request.POST, call=call)
     if not form.is_valid():
         form_errors_to_messages(request, form)
         return redirect(call_manage_url(call))
     user = form.cleaned_data["user"]
-    try:
-        services.call_handler_add(actor=request.user, call=call, user=user)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("%(name)s now handles this call and is notified of its applications.")
-            % {"name": user.name},
-        )
+    run_action(
+        request,
+        lambda: services.call_handler_add(actor=request.user, call=call, user=user),
+        success=_("%(name)s now handles this call and is notified of its applications.")
+        % {"name": user.name},
+    )
     return redirect(call_manage_url(call))
 
 
 @require_POST
-def conflict_declare(request):
+def declare_conflict(request):
     form = ConflictForm(request.POST)
     if not form.is_valid():
         form_errors_to_messages(request, form)
     else:
-        try:
-            services.conflict_declare(actor=request.user, **form.cleaned_data)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Your declaration is recorded."))
+        run_action(
+            request,
+            lambda: services.conflict_declare(actor=request.user, **form.cleaned_data),
+            success=_("Your declaration is recorded."),
+        )
     return redirect("challenges:expert_workspace")

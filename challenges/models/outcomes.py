@@ -1,0 +1,115 @@
+"""What a call ends in: awards (挂帅), objections (异议) during publicity, milestones."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from uploads.storage import private_storage
+
+from .applications import Application
+from .calls import Call
+
+
+class AwardStatus(models.TextChoices):
+    PROPOSED = "proposed", pgettext_lazy("award status", "Proposed")
+    FINAL = "final", _("Final")
+    REVOKED = "revoked", _("Revoked")
+
+
+class Award(models.Model):
+    """A winner of a call (挂帅); several for a horse race."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="awards")
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="award")
+    amount = models.DecimalField(
+        _("amount (yuan)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    status = models.CharField(
+        max_length=10, choices=AwardStatus.choices, default=AwardStatus.PROPOSED
+    )
+    awarded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.call} → {self.application.applicant}"
+
+
+class ObjectionStatus(models.TextChoices):
+    OPEN = "open", pgettext_lazy("objection status", "Open")
+    UPHELD = "upheld", _("Upheld")
+    DISMISSED = "dismissed", _("Dismissed")
+
+
+class Objection(models.Model):
+    """An objection (异议) filed during the publicity period; an administrator resolves it."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="objections")
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField(_("objection"), max_length=4000)
+    status = models.CharField(
+        max_length=10, choices=ObjectionStatus.choices, default=ObjectionStatus.OPEN
+    )
+    resolution = models.TextField(_("resolution"), max_length=4000, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+
+class MilestoneStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    AGREED = "agreed", _("Agreed")
+    SUBMITTED = "submitted", _("Reported")
+    ACCEPTED = "accepted", _("Accepted")
+    RETURNED = "returned", _("Returned")
+
+
+class Milestone(models.Model):
+    """A milestone (里程碑) agreed between the issuer and a winner."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="milestones"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(_("milestone"), max_length=120)
+    due_date = models.DateField(_("due date"))
+    deliverables = models.TextField(_("deliverables"), max_length=4000)
+    status = models.CharField(
+        max_length=10, choices=MilestoneStatus.choices, default=MilestoneStatus.PROPOSED
+    )
+    report = models.TextField(_("progress report"), max_length=10000, blank=True)
+    report_file = models.FileField(
+        upload_to="milestones/%Y/%m/", storage=private_storage, blank=True
+    )
+    report_file_name = models.CharField(max_length=150, blank=True)
+    reported_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(_("review note"), max_length=4000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["application", "due_date", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,100 @@
+"""Reads of calls, applications and scores, with the joins each page needs.
+
+One module per concern; import from here: ``from challenges import selectors``.
+"""
+
+from .applications import (
+    applications_for_handlers,
+    applications_of,
+    awards_of,
+    milestones_of,
+    partner_invitations,
+)
+from .calls import (
+    CallFilters,
+    call_list_public,
+    call_review_queue,
+    call_timeline,
+    calls_of_issuer,
+    can_apply_summary,
+    followed_calls,
+    invitation_for,
+    open_objections,
+    published_questions,
+)
+from .recipients import (
+    admins_of,
+    applicant_users,
+    call_handlers,
+    followers_of,
+    handlers_of,
+    members_of,
+    platform_admins,
+)
+from .recommendations import (
+    EXPLAINED_TERMS,
+    RELEVANCE_FLOOR,
+    RELEVANCE_LEVELS,
+    SolverEntry,
+    relevance_level,
+    solver_entries,
+)
+from .reviews import (
+    assignments_of,
+    conflict_reason,
+    conflict_reasons,
+    experts_for_assignment,
+    organizations_of_application,
+    rubric_for,
+    scored_applications,
+)
+from .scores import (
+    application_breakdown,
+    call_ranking,
+    lead_qualification_evidence,
+    rubric_with_shares,
+    visible_sheets,
+)
+
+__all__ = [
+    "EXPLAINED_TERMS",
+    "RELEVANCE_FLOOR",
+    "RELEVANCE_LEVELS",
+    "CallFilters",
+    "SolverEntry",
+    "admins_of",
+    "applicant_users",
+    "application_breakdown",
+    "applications_for_handlers",
+    "applications_of",
+    "assignments_of",
+    "awards_of",
+    "call_handlers",
+    "call_list_public",
+    "call_ranking",
+    "call_review_queue",
+    "call_timeline",
+    "calls_of_issuer",
+    "can_apply_summary",
+    "conflict_reason",
+    "conflict_reasons",
+    "experts_for_assignment",
+    "followed_calls",
+    "followers_of",
+    "handlers_of",
+    "invitation_for",
+    "lead_qualification_evidence",
+    "members_of",
+    "milestones_of",
+    "open_objections",
+    "organizations_of_application",
+    "partner_invitations",
+    "platform_admins",
+    "published_questions",
+    "relevance_level",
+    "rubric_for",
+    "rubric_with_shares",
+    "scored_applications",
+    "solver_entries",
+    "visible_sheets",
+]

@@ -1,0 +1,108 @@
+"""Bringing solvers to an open call: the issuer's invitations, and telling the best
+matching organizations once the call is published."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from accounts.models import Organization, User
+from core.exceptions import InvalidState, NotAllowed
+from search.engines.base import EngineUnavailable
+
+from .. import matching, rules
+from ..models import ApplicationStatus, Call, Invitation
+from ..selectors import admins_of
+from ._common import lock_call, notify_users, record_call
+
+__all__ = [
+    "call_invite",
+    "call_notify_matches",
+]
+
+
+@transaction.atomic
+def call_invite(*, actor: User, call: Call, organization: Organization) -> Invitation:
+    """Invite a (recommended) organization to take up an open call, once.
+
+    Refused when the organization was already invited or already applied (a submitted
+    application that is not withdrawn: a draft is the applicant's own until submitted, and
+    the issuer neither sees it nor learns of it here).
+    """
+    call = lock_call(call)
+    if not rules.is_handler(actor, call):
+        raise NotAllowed(_("Only the call's handlers invite organizations."))
+    if not call.is_open:
+        raise InvalidState(_("Invitations are sent while the call is open."))
+    problems = rules.eligibility_problems(organization, call)
+    if problems:
+        raise InvalidState(
+            _("%(name)s cannot apply: %(reasons)s")
+            % {"name": organization.name, "reasons": " ".join(problems)}
+        )
+    # The call's row lock serialises invitations to it; the unique constraint backs this.
+    earlier = Invitation.objects.filter(call=call, organization=organization).first()
+    if earlier is not None:
+        raise InvalidState(
+            _("%(name)s was already invited on %(date)s.")
+            % {
+                "name": organization.name,
+                "date": timezone.localtime(earlier.created_at).strftime("%Y-%m-%d"),
+            }
+        )
+    if (
+        call.applications.filter(applicant=organization)
+        .exclude(status__in=[ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN])
+        .exists()
+    ):
+        raise InvalidState(
+            _("%(name)s has already applied to this call.") % {"name": organization.name}
+        )
+    invitation = Invitation.objects.create(call=call, organization=organization, invited_by=actor)
+    record_call(call, actor, "invited", note=organization.name)
+    notify_users(
+        admins_of(organization),
+        "call.invited",
+        gettext_noop("%(issuer)s invites you to take up the call %(call)s"),
+        call,
+        issuer=call.issuer.name,
+    )
+    return invitation
+
+
+MATCH_NOTIFICATIONS = 10
+
+
+def call_notify_matches(*, call_pk: int) -> int:
+    """Notify the administrators of the best-matching organizations that opted in.
+
+    Runs after the call is published and indexed; returns how many organizations were told.
+    Failing to match (e.g. the engine is down) only means nobody is told.
+    """
+    call = Call.objects.select_related("issuer").filter(pk=call_pk).first()
+    if call is None or not call.is_open:
+        return 0
+    try:
+        matches = matching.recommended_solvers(call, limit=50)
+    except EngineUnavailable:
+        return 0
+    organizations = Organization.objects.in_bulk(matching.matched_organizations(matches))
+    told = 0
+    for organization_id in matching.matched_organizations(matches):
+        organization = organizations.get(organization_id)
+        if organization is None or not organization.match_notifications:
+            continue
+        if rules.eligibility_problems(organization, call):
+            continue
+        notify_users(
+            admins_of(organization),
+            "call.matched",
+            gettext_noop("A new call matches your organization: %(call)s"),
+            call,
+        )
+        told += 1
+        if told >= MATCH_NOTIFICATIONS:
+            break
+    return told
