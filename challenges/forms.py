@@ -28,6 +28,7 @@ from uploads.fields import DocumentUploadField
 
 from . import kinds
 from .models import Application, BonusCondition, Call, Round
+from .services.drafting import CALL_FIELDS
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -70,28 +71,8 @@ class CallForm(IndustryFormMixin, forms.ModelForm):
 
     class Meta:
         model = Call
-        fields = (
-            "title",
-            "summary",
-            "background",
-            "details",
-            "terms",
-            "deliverables",
-            "amount",
-            "winner_cap",
-            "shortlist_cap",
-            "deadline",
-            "work_start",
-            "work_end",
-            "eligible_kinds",
-            "min_qualification",
-            "eligible_provinces",
-            "eligibility_note",
-            "max_partners",
-            "min_trl",
-            "publicity_days",
-            "chain_nodes",
-        )
+        # What the service drafts, but the industry (the mixin's two fields set it).
+        fields = (*(name for name in CALL_FIELDS if name != "industry"), "chain_nodes")
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "background": forms.Textarea(attrs={"rows": 4}),

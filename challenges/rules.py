@@ -388,52 +388,41 @@ def can_see_all_scores(user, call: Call) -> bool:
 # --- access helpers ------------------------------------------------------------------------
 
 
-def access_call(user, pk: int) -> Call:
-    call = Call.objects.select_related("issuer", "industry", "current_round").filter(pk=pk).first()
-    if call is None or not can_view_call(user, call):
+def _access(queryset, pk: int, can_see):
+    """Return the row ``pk`` of ``queryset`` when ``can_see(row)``; else ``Http404``, the
+    same answer for missing and forbidden."""
+    found = queryset.filter(pk=pk).first()
+    if found is None or not can_see(found):
         raise Http404
-    return call
+    return found
+
+
+def access_call(user, pk: int) -> Call:
+    calls = Call.objects.select_related("issuer", "industry", "current_round")
+    return _access(calls, pk, lambda call: can_view_call(user, call))
 
 
 def access_application(user, pk: int) -> Application:
-    application = (
-        Application.objects.select_related(
-            "call", "call__issuer", "call__current_round", "applicant", "product"
-        )
-        .filter(pk=pk)
-        .first()
+    applications = Application.objects.select_related(
+        "call", "call__issuer", "call__current_round", "applicant", "product"
     )
-    if application is None or not can_view_application(user, application):
-        raise Http404
-    return application
+    return _access(applications, pk, lambda application: can_view_application(user, application))
 
 
 def access_assignment(user, pk: int) -> Assignment:
-    assignment = (
-        Assignment.objects.select_related(
-            "application", "application__call", "application__applicant", "expert", "round"
-        )
-        .filter(pk=pk)
-        .first()
+    assignments = Assignment.objects.select_related(
+        "application", "application__call", "application__applicant", "expert", "round"
     )
-    if assignment is None or not review_roles(user, assignment):
-        raise Http404
-    return assignment
+    return _access(assignments, pk, lambda assignment: review_roles(user, assignment))
 
 
 def access_call_attachment(user, pk: int) -> CallAttachment:
-    attachment = CallAttachment.objects.select_related("call").filter(pk=pk).first()
-    if attachment is None or not can_download_call_attachment(user, attachment):
-        raise Http404
-    return attachment
+    attachments = CallAttachment.objects.select_related("call")
+    return _access(
+        attachments, pk, lambda attachment: can_download_call_attachment(user, attachment)
+    )
 
 
 def access_partner_invitation(user, pk: int) -> ConsortiumPartner:
-    partner = (
-        ConsortiumPartner.objects.select_related("application", "organization")
-        .filter(pk=pk)
-        .first()
-    )
-    if partner is None or not can_view_partner_invitation(user, partner):
-        raise Http404
-    return partner
+    partners = ConsortiumPartner.objects.select_related("application", "organization")
+    return _access(partners, pk, lambda partner: can_view_partner_invitation(user, partner))

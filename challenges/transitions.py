@@ -32,6 +32,10 @@ CALL_TRANSITIONS = TransitionTable(
             ISSUER,
             _("Submit for review"),
             done=_("Submitted"),
+            success=_(
+                "Submitted for review; a platform administrator checks the call before it is "
+                "published."
+            ),
         ),
         t(
             "publish",
@@ -41,6 +45,11 @@ CALL_TRANSITIONS = TransitionTable(
             _("Publish"),
             public=True,
             done=_("Published"),
+            confirm=_("Publish this call now? It becomes public and takes applications at once."),
+            success=_(
+                "Published; the call takes applications until its deadline, and matching "
+                "organizations are told."
+            ),
         ),
         t(
             "reject",
@@ -50,6 +59,9 @@ CALL_TRANSITIONS = TransitionTable(
             _("Reject"),
             needs_note=True,
             done=_("Sent back"),
+            success=_(
+                "Sent back with your reason; the issuer can correct the call and submit it again."
+            ),
         ),
         t(
             "withdraw",
@@ -60,6 +72,8 @@ CALL_TRANSITIONS = TransitionTable(
             done=_("Withdrawn"),
             needs_note=True,
             public=True,
+            confirm=_("Withdraw this call? This cannot be undone; its applicants are told."),
+            success=_("The call is withdrawn; its applicants are told."),
         ),
         t(
             "close",
@@ -69,6 +83,10 @@ CALL_TRANSITIONS = TransitionTable(
             _("Close applications"),
             done=_("Applications closed"),
             public=True,
+            success=_(
+                "Applications are closed; start the evaluation to check eligibility and assign "
+                "experts."
+            ),
         ),
         t(
             "evaluate",
@@ -78,6 +96,10 @@ CALL_TRANSITIONS = TransitionTable(
             _("Start evaluation"),
             public=True,
             done=_("Evaluation started"),
+            success=_(
+                "Evaluation has started; mark applications eligible, then assign at least three "
+                "experts to each."
+            ),
         ),
         t(
             "publicize",
@@ -87,6 +109,13 @@ CALL_TRANSITIONS = TransitionTable(
             _("Announce results for publicity"),
             done=_("Results announced for publicity"),
             public=True,
+            confirm=_(
+                "Announce the proposed winners for publicity? The results become public at once."
+            ),
+            success=_(
+                "Results are announced for publicity; anyone may object until the period ends, "
+                "then the award becomes final."
+            ),
         ),
         t(
             "no_award",
@@ -97,6 +126,10 @@ CALL_TRANSITIONS = TransitionTable(
             done=_("Closed without award"),
             needs_note=True,
             public=True,
+            confirm=_(
+                "Close this call without award? This cannot be undone; its applicants are told."
+            ),
+            success=_("The call is closed without award; its applicants are told."),
         ),
         t(
             "finalize",
@@ -106,6 +139,7 @@ CALL_TRANSITIONS = TransitionTable(
             _("Make the award final"),
             done=_("Award made final"),
             public=True,
+            success=_("The award is final; agree milestones with the winners next."),
         ),
         t(
             "reevaluate",
@@ -116,6 +150,10 @@ CALL_TRANSITIONS = TransitionTable(
             done=_("Returned to evaluation"),
             needs_note=True,
             public=True,
+            success=_(
+                "Returned to evaluation; the proposed winners are withdrawn and can be chosen "
+                "again."
+            ),
         ),
         t(
             "start_work",
@@ -125,8 +163,21 @@ CALL_TRANSITIONS = TransitionTable(
             _("Start the work"),
             public=True,
             done=_("Work started"),
+            success=_("Work has started; the winners report progress on each milestone."),
         ),
-        t("accept", C.IN_PROGRESS, C.ACCEPTED, ISSUER, _("Final acceptance"), public=True),
+        t(
+            "accept",
+            C.IN_PROGRESS,
+            C.ACCEPTED,
+            ISSUER,
+            _("Final acceptance"),
+            public=True,
+            confirm=_("Record the final acceptance? The call is then complete."),
+            success=_(
+                "Final acceptance is recorded; the call is complete (a verification project's "
+                "result is recorded on the product)."
+            ),
+        ),
         t(
             "terminate",
             [C.AWARDED, C.IN_PROGRESS],
@@ -136,6 +187,8 @@ CALL_TRANSITIONS = TransitionTable(
             done=_("Terminated"),
             needs_note=True,
             public=True,
+            confirm=_("Terminate this call? This cannot be undone; the winners are told."),
+            success=_("The call is terminated; the winners are told."),
         ),
     ]
 )
@@ -149,6 +202,11 @@ APPLICATION_TRANSITIONS = TransitionTable(
             APPLICANT,
             _("Submit the application"),
             done=_("Submitted"),
+            confirm=_("Submit this application? You can still change it until the deadline."),
+            success=_(
+                "Submitted; you can still change it until the deadline, then the issuer checks "
+                "eligibility."
+            ),
         ),
         t(
             "withdraw",
@@ -157,6 +215,11 @@ APPLICATION_TRANSITIONS = TransitionTable(
             APPLICANT,
             _("Withdraw the application"),
             done=_("Withdrawn"),
+            confirm=_(
+                "Withdraw this application? It is no longer considered; to take part again you "
+                "start a new one."
+            ),
+            success=_("Your application is withdrawn; it is no longer considered."),
         ),
         t(
             "mark_eligible",
@@ -165,6 +228,7 @@ APPLICATION_TRANSITIONS = TransitionTable(
             [ISSUER, ADMIN],
             pgettext_lazy("action", "Eligible"),
             done=_("Found eligible"),
+            success=_("Found eligible; the applicant is told, and experts can now be assigned."),
         ),
         t(
             "mark_ineligible",
@@ -174,8 +238,17 @@ APPLICATION_TRANSITIONS = TransitionTable(
             pgettext_lazy("action", "Ineligible"),
             done=_("Found ineligible"),
             needs_note=True,
+            success=_("Found ineligible; the applicant is told your reason."),
         ),
-        t("shortlist", A.ELIGIBLE, A.SHORTLISTED, ISSUER, _("Shortlist"), done=_("Shortlisted")),
+        t(
+            "shortlist",
+            A.ELIGIBLE,
+            A.SHORTLISTED,
+            ISSUER,
+            _("Shortlist"),
+            done=_("Shortlisted"),
+            success=_("Shortlisted; it can now be proposed as a winner."),
+        ),
         t(
             "unshortlist",
             A.SHORTLISTED,
@@ -183,6 +256,7 @@ APPLICATION_TRANSITIONS = TransitionTable(
             ISSUER,
             _("Remove from shortlist"),
             done=_("Removed from the shortlist"),
+            success=_("Removed from the shortlist; it is still eligible."),
         ),
         t("award", A.SHORTLISTED, A.AWARDED, SYSTEM, _("Awarded")),
         t(
@@ -205,6 +279,14 @@ REVIEW_TRANSITIONS = TransitionTable(
             _("Submit the scores"),
             event="review_submitted",
             done=_("Expert scores submitted"),
+            confirm=_(
+                "Submit your scores as final? You cannot change them afterwards unless the "
+                "issuer sends the sheet back."
+            ),
+            success=_(
+                "Your scores are submitted and can no longer be changed unless the issuer sends "
+                "the sheet back; other experts see them once the panel closes."
+            ),
         ),
         t(
             "recuse",
@@ -215,6 +297,10 @@ REVIEW_TRANSITIONS = TransitionTable(
             needs_note=True,
             event="expert_recused",
             done=_("Expert recused"),
+            success=_(
+                "You are recused from this application; your scores for it are deleted and the "
+                "issuer is told."
+            ),
         ),
         t(
             "reopen",
@@ -225,13 +311,25 @@ REVIEW_TRANSITIONS = TransitionTable(
             needs_note=True,
             event="review_reopened",
             done=_("Score sheet sent back"),
+            success=_("The score sheet is sent back to the expert, who is told your reason."),
         ),
     ]
 )
 
 MILESTONE_TRANSITIONS = TransitionTable(
     [
-        t("agree", M.PROPOSED, M.AGREED, WINNER, _("Agree"), done=_("Agreed")),
+        t(
+            "agree",
+            M.PROPOSED,
+            M.AGREED,
+            WINNER,
+            _("Agree"),
+            done=_("Agreed"),
+            success=_(
+                "Milestone agreed; the issuer starts the work once every winner has agreed its "
+                "milestones."
+            ),
+        ),
         t(
             "report",
             [M.AGREED, M.RETURNED],
@@ -239,8 +337,17 @@ MILESTONE_TRANSITIONS = TransitionTable(
             WINNER,
             _("Report progress"),
             done=_("Progress reported"),
+            success=_("Progress reported; the issuer accepts it or returns it for rework."),
         ),
-        t("accept", M.SUBMITTED, M.ACCEPTED, ISSUER, _("Accept"), done=_("Accepted")),
+        t(
+            "accept",
+            M.SUBMITTED,
+            M.ACCEPTED,
+            ISSUER,
+            _("Accept"),
+            done=_("Accepted"),
+            success=_("Milestone accepted; the winner is told."),
+        ),
         t(
             "return",
             M.SUBMITTED,
@@ -249,6 +356,7 @@ MILESTONE_TRANSITIONS = TransitionTable(
             _("Return for rework"),
             needs_note=True,
             done=_("Returned for rework"),
+            success=_("Returned for rework; the winner is told what is missing."),
         ),
     ]
 )

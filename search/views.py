@@ -92,32 +92,29 @@ def rename_saved_search(request, pk: int):
 
 @require_POST
 def pause_saved_search(request, pk: int):
-    saved = rules.access_saved_search(request.user, pk)
-    run_action(
-        request,
-        lambda: services.saved_search_pause(actor=request.user, saved_search=saved),
-        success=_("Notifications paused for “%(name)s”.") % {"name": saved.name},
-    )
-    return redirect("search:saved_search_list")
+    message = _("Notifications paused for “%(name)s”.")
+    return _change_saved_search(request, pk, services.saved_search_pause, message)
 
 
 @require_POST
 def resume_saved_search(request, pk: int):
-    saved = rules.access_saved_search(request.user, pk)
-    run_action(
-        request,
-        lambda: services.saved_search_resume(actor=request.user, saved_search=saved),
-        success=_("Notifications resumed for “%(name)s”.") % {"name": saved.name},
-    )
-    return redirect("search:saved_search_list")
+    message = _("Notifications resumed for “%(name)s”.")
+    return _change_saved_search(request, pk, services.saved_search_resume, message)
 
 
 @require_POST
 def delete_saved_search(request, pk: int):
+    message = _("Deleted the saved search “%(name)s”.")
+    return _change_saved_search(request, pk, services.saved_search_delete, message)
+
+
+def _change_saved_search(request, pk: int, service, message: str):
+    """Make ``service``'s change to the user's saved search ``pk``, tell ``message`` (naming
+    the search as it was) when it went through, and go back to the list."""
     saved = rules.access_saved_search(request.user, pk)
     run_action(
         request,
-        lambda: services.saved_search_delete(actor=request.user, saved_search=saved),
-        success=_("Deleted the saved search “%(name)s”.") % {"name": saved.name},
+        lambda: service(actor=request.user, saved_search=saved),
+        success=message % {"name": saved.name},
     )
     return redirect("search:saved_search_list")

@@ -28,7 +28,8 @@ class Transition:
     differs from ``action`` (a consortium partner's "confirm" is "partner_confirmed" on the
     application's history). ``refused`` says why the move is impossible from the current
     status when the table's general sentence says too little. ``confirm`` is the question
-    a page asks before an irreversible move.
+    a page asks before an irreversible move (none: the page asks nothing). ``success`` tells
+    the person who made the move what happened and what comes next.
     """
 
     action: str
@@ -41,6 +42,7 @@ class Transition:
     public: bool = False
     confirm: object = None
     done: object = None
+    success: object = None
     event: str = ""
     refused: object = None
 

@@ -62,3 +62,9 @@ def followers_of(call: Call, *, exclude=()):
     if excluded:
         followers = followers.exclude(pk__in=excluded)
     return followers
+
+
+def everyone_of(call: Call) -> list:
+    """The users concerned by a move of the whole call: its handlers, the applicants' members
+    and its followers, in that order."""
+    return [*handlers_of(call), *applicant_users(call), *followers_of(call)]

@@ -4,6 +4,8 @@ Who is told comes from ``challenges.selectors`` (``handlers_of``, ``followers_of
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -98,13 +100,33 @@ def record_call_move(call: Call, actor, action, from_status, to_status, note, tr
 
 
 def record_application_move(application, actor, action, from_status, to_status, note, transition):
-    record_application(
-        application, actor, transition.event_action, from_status, to_status, note
-    )
+    record_application(application, actor, transition.event_action, from_status, to_status, note)
 
 
 def record_milestone_move(milestone, actor, action, from_status, to_status, note, transition):
     record_milestone(milestone, actor, transition.event_action, from_status, to_status, note)
+
+
+def _move_with_note(subject, actor, action: str, *, note: str, fields, problems):
+    """Make ``subject``'s move ``action`` through the engine with its kind's table, roles and
+    event (``_MOVES``); a move that takes a reason keeps it on the subject as ``status_note``.
+    ``actor=None`` is the scheduler."""
+    table, roles, record = _MOVES[type(subject)]
+    fields = list(fields)
+    if table[action].needs_note:
+        subject.status_note = (note or "").strip()
+        fields.append("status_note")
+    return apply(
+        table,
+        subject,
+        action,
+        actor=actor,
+        roles={SYSTEM} if actor is None else roles(actor, subject),
+        note=note,
+        fields=fields,
+        problems=problems,
+        record=record,
+    )
 
 
 def move_call(call: Call, actor, action: str, *, note: str = "", fields=()) -> Call:
@@ -115,21 +137,8 @@ def move_call(call: Call, actor, action: str, *, note: str = "", fields=()) -> C
 
     ``actor=None`` is the scheduler.
     """
-    fields = list(fields)
-    if CALL_TRANSITIONS[action].needs_note:
-        call.status_note = (note or "").strip()
-        fields.append("status_note")
-    return apply(
-        CALL_TRANSITIONS,
-        call,
-        action,
-        actor=actor,
-        roles={SYSTEM} if actor is None else rules.call_roles(actor, call),
-        note=note,
-        fields=fields,
-        problems=lambda: conditions.call_move_problems(call, action),
-        record=record_call_move,
-    )
+    problems = partial(conditions.call_move_problems, call, action)
+    return _move_with_note(call, actor, action, note=note, fields=fields, problems=problems)
 
 
 def refuse_if_problems(problems: list[str]) -> None:
@@ -142,21 +151,14 @@ def move_application(
 ) -> Application:
     """Make the application's move ``action``, like ``move_call``; ``problems`` returns
     what the move still lacks."""
-    fields = list(fields)
-    if APPLICATION_TRANSITIONS[action].needs_note:
-        application.status_note = (note or "").strip()
-        fields.append("status_note")
-    return apply(
-        APPLICATION_TRANSITIONS,
-        application,
-        action,
-        actor=actor,
-        roles={SYSTEM} if actor is None else rules.application_roles(actor, application),
-        note=note,
-        fields=fields,
-        problems=problems,
-        record=record_application_move,
-    )
+    return _move_with_note(application, actor, action, note=note, fields=fields, problems=problems)
+
+
+# The table, the actor's roles and the event of each kind of subject ``_move_with_note`` moves.
+_MOVES = {
+    Call: (CALL_TRANSITIONS, rules.call_roles, record_call_move),
+    Application: (APPLICATION_TRANSITIONS, rules.application_roles, record_application_move),
+}
 
 
 def call_params(call: Call) -> dict:

@@ -17,7 +17,14 @@ from workflow import SYSTEM, MoveServices, apply
 
 from .. import conditions, kinds, rules
 from ..models import Application, ApplicationStatus, Award, AwardStatus, Call
-from ..selectors import applicant_users, followers_of, handlers_of, members_of, platform_admins
+from ..selectors import (
+    applicant_users,
+    everyone_of,
+    followers_of,
+    handlers_of,
+    members_of,
+    platform_admins,
+)
 from ..transitions import AWARD_TRANSITIONS, CALL_TRANSITIONS
 from ._common import (
     lock_call,
@@ -97,7 +104,7 @@ def call_reject(*, actor: User, call: Call, reason: str) -> Call:
 def call_withdraw(*, actor: User, call: Call, reason: str) -> Call:
     call = lock_call(call)
     # The issuer hears of it too: an administrator may be the one withdrawing.
-    recipients = [*handlers_of(call), *applicant_users(call), *followers_of(call)]
+    recipients = everyone_of(call)
     move_call(call, actor, "withdraw", note=reason)
     notify_users(
         recipients, "call.withdrawn", gettext_noop("The call was withdrawn: %(call)s"), call
@@ -111,12 +118,7 @@ def call_close(*, actor: User | None, call: Call) -> Call:
     """Close applications. The scheduler does it at the deadline; people only after it."""
     call = lock_call(call)
     move_call(call, actor, "close")
-    notify_users(
-        [*handlers_of(call), *applicant_users(call), *followers_of(call)],
-        "call.closed",
-        gettext_noop("Applications are closed: %(call)s"),
-        call,
-    )
+    _notify_everyone(call, "call.closed", gettext_noop("Applications are closed: %(call)s"))
     return call
 
 
@@ -162,13 +164,15 @@ def call_close_without_award(*, actor: User, call: Call, reason: str) -> Call:
     call = lock_call(call)
     move_call(call, actor, "no_award", note=reason)
     _settle_applications(call, winners=set())
-    notify_users(
-        [*handlers_of(call), *applicant_users(call), *followers_of(call)],
-        "call.no_award",
-        gettext_noop("The call closed without an award: %(call)s"),
-        call,
+    _notify_everyone(
+        call, "call.no_award", gettext_noop("The call closed without an award: %(call)s")
     )
     return call
+
+
+def _notify_everyone(call: Call, verb: str, message: str) -> None:
+    """Tell everyone concerned by a move of the whole call (``everyone_of``)."""
+    notify_users(everyone_of(call), verb, message, call)
 
 
 def _settle_awards(call: Call, action: str) -> list[Award]:
@@ -245,11 +249,10 @@ def call_reevaluate(*, actor: User, call: Call, reason: str) -> Call:
     call.publicity_ends_at = None
     move_call(call, actor, "reevaluate", note=reason, fields=["publicity_ends_at"])
     _settle_awards(call, "revoke")
-    notify_users(
-        [*handlers_of(call), *applicant_users(call), *followers_of(call)],
+    _notify_everyone(
+        call,
         "call.reevaluate",
         gettext_noop("The results were withdrawn for re-evaluation: %(call)s"),
-        call,
     )
     return call
 

@@ -64,6 +64,17 @@ def _move(milestone: Milestone, actor: User, action: str, note: str = "", fields
     )
 
 
+def _notify(milestone: Milestone, users, verb: str, message: str) -> None:
+    """Tell ``users`` of a move of ``milestone``, linking to its application."""
+    notify_users(
+        users,
+        verb,
+        message,
+        milestone.application.call,
+        url=milestone.application.get_absolute_url(),
+    )
+
+
 @transaction.atomic
 def milestone_propose(
     *, actor: User, application: Application, title: str, due_date, deliverables: str
@@ -117,12 +128,11 @@ def milestone_remove(*, actor: User, milestone: Milestone) -> None:
 def milestone_agree(*, actor: User, milestone: Milestone) -> Milestone:
     milestone = _lock(milestone)
     _move(milestone, actor, "agree")
-    notify_users(
+    _notify(
+        milestone,
         handlers_of(milestone.application.call),
         "milestone.agreed",
         gettext_noop("A winner agreed a milestone of %(call)s"),
-        milestone.application.call,
-        url=milestone.application.get_absolute_url(),
     )
     return milestone
 
@@ -145,12 +155,11 @@ def milestone_report(
         milestone.report_file_name = document.original_name
         fields += ["report_file", "report_file_name"]
     _move(milestone, actor, "report", fields=fields)
-    notify_users(
+    _notify(
+        milestone,
         handlers_of(milestone.application.call),
         "milestone.reported",
         gettext_noop("Progress was reported on %(call)s"),
-        milestone.application.call,
-        url=milestone.application.get_absolute_url(),
     )
     return milestone
 
@@ -158,30 +167,23 @@ def milestone_report(
 @MILESTONE_MOVES.register("accept", note="note")
 @transaction.atomic
 def milestone_accept(*, actor: User, milestone: Milestone, note: str = "") -> Milestone:
-    milestone = _lock(milestone)
-    milestone.review_note = note.strip()
-    _move(milestone, actor, "accept", note, fields=["review_note"])
-    notify_users(
-        members_of(milestone.application.applicant),
-        "milestone.accepted",
-        gettext_noop("A milestone of %(call)s was accepted"),
-        milestone.application.call,
-        url=milestone.application.get_absolute_url(),
-    )
-    return milestone
+    message = gettext_noop("A milestone of %(call)s was accepted")
+    return _review(milestone, actor, "accept", note, "milestone.accepted", message)
 
 
 @MILESTONE_MOVES.register("return", note="note")
 @transaction.atomic
 def milestone_return(*, actor: User, milestone: Milestone, note: str) -> Milestone:
+    message = gettext_noop("A milestone of %(call)s was returned for rework")
+    return _review(milestone, actor, "return", note, "milestone.returned", message)
+
+
+def _review(
+    milestone: Milestone, actor: User, action: str, note: str, verb: str, message: str
+) -> Milestone:
+    """Accept or return a reported milestone: keep the note, make the move, tell the winner."""
     milestone = _lock(milestone)
     milestone.review_note = note.strip()
-    _move(milestone, actor, "return", note, fields=["review_note"])
-    notify_users(
-        members_of(milestone.application.applicant),
-        "milestone.returned",
-        gettext_noop("A milestone of %(call)s was returned for rework"),
-        milestone.application.call,
-        url=milestone.application.get_absolute_url(),
-    )
+    _move(milestone, actor, action, note, fields=["review_note"])
+    _notify(milestone, members_of(milestone.application.applicant), verb, message)
     return milestone

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.models import Expert
@@ -26,6 +25,7 @@ from ..forms import (
 )
 from ..models import ApplicationAttachment, Award, ConsortiumPartner
 from ..transitions import APPLICATION_TRANSITIONS, MILESTONE_TRANSITIONS, REVIEW_TRANSITIONS
+from .moves import run_manual_move
 
 
 @require_POST
@@ -131,37 +131,17 @@ def edit_application(request, pk: int):
     )
 
 
-# What happened, and what happens next, after each move of an application.
-APPLICATION_MOVE_MESSAGES = {
-    "submit": gettext_lazy(
-        "Submitted; you can still change it until the deadline, then the issuer checks eligibility."
-    ),
-    "withdraw": gettext_lazy("Your application is withdrawn; it is no longer considered."),
-    "mark_eligible": gettext_lazy(
-        "Found eligible; the applicant is told, and experts can now be assigned."
-    ),
-    "mark_ineligible": gettext_lazy("Found ineligible; the applicant is told your reason."),
-    "shortlist": gettext_lazy("Shortlisted; it can now be proposed as a winner."),
-    "unshortlist": gettext_lazy("Removed from the shortlist; it is still eligible."),
-}
-
-
 @require_POST
 def move_application(request, pk: int, action: str):
     application = rules.access_application(request.user, pk)
-    if APPLICATION_TRANSITIONS.manual(action) is None:
-        raise Http404
-    run_action(
+    return run_manual_move(
         request,
-        lambda: services.application_move(
-            actor=request.user,
-            application=application,
-            action=action,
-            note=request.POST.get("reason", ""),
-        ),
-        success=APPLICATION_MOVE_MESSAGES[action],
+        APPLICATION_TRANSITIONS,
+        action,
+        services.application_move,
+        application.get_absolute_url(),
+        application=application,
     )
-    return redirect_back(request, application.get_absolute_url())
 
 
 @require_POST

@@ -8,7 +8,6 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import rules as account_rules
@@ -31,6 +30,7 @@ from ..forms import (
 )
 from ..models import CallKind, CallStatus, Objection, Question
 from ..transitions import CALL_TRANSITIONS
+from .moves import run_manual_move
 
 CALLS_PER_PAGE = 20
 
@@ -236,57 +236,12 @@ def call_manage_url(call) -> str:
     return reverse("challenges:call_manage", args=[call.pk])
 
 
-# What happened, and what happens next, after each move of a call.
-CALL_MOVE_MESSAGES = {
-    "submit": gettext_lazy(
-        "Submitted for review; a platform administrator checks the call before it is published."
-    ),
-    "publish": gettext_lazy(
-        "Published; the call takes applications until its deadline, and matching "
-        "organizations are told."
-    ),
-    "reject": gettext_lazy(
-        "Sent back with your reason; the issuer can correct the call and submit it again."
-    ),
-    "withdraw": gettext_lazy("The call is withdrawn; its applicants are told."),
-    "close": gettext_lazy(
-        "Applications are closed; start the evaluation to check eligibility and assign experts."
-    ),
-    "evaluate": gettext_lazy(
-        "Evaluation has started; mark applications eligible, then assign at least three "
-        "experts to each."
-    ),
-    "publicize": gettext_lazy(
-        "Results are announced for publicity; anyone may object until the period ends, then "
-        "the award becomes final."
-    ),
-    "no_award": gettext_lazy("The call is closed without award; its applicants are told."),
-    "finalize": gettext_lazy("The award is final; agree milestones with the winners next."),
-    "reevaluate": gettext_lazy(
-        "Returned to evaluation; the proposed winners are withdrawn and can be chosen again."
-    ),
-    "start_work": gettext_lazy("Work has started; the winners report progress on each milestone."),
-    "accept": gettext_lazy(
-        "Final acceptance is recorded; the call is complete (a verification project's result "
-        "is recorded on the product)."
-    ),
-    "terminate": gettext_lazy("The call is terminated; the winners are told."),
-}
-
-
 @require_POST
 def move_call(request, pk: int, action: str):
     call = rules.access_call(request.user, pk)
-    if CALL_TRANSITIONS.manual(action) is None:
-        raise Http404
-    run_action(
-        request,
-        lambda: services.call_move(
-            actor=request.user, call=call, action=action, note=request.POST.get("reason", "")
-        ),
-        success=CALL_MOVE_MESSAGES[action],
+    return run_manual_move(
+        request, CALL_TRANSITIONS, action, services.call_move, call.get_absolute_url(), call=call
     )
-    return redirect_back(request, call.get_absolute_url())
 
 
 @require_POST

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.http import form_errors_to_messages, redirect_back, run_action
@@ -14,28 +13,7 @@ from .. import rules, services
 from ..forms import MilestoneForm, MilestoneReportForm, ReviewSheetForm
 from ..models import Milestone
 from ..transitions import MILESTONE_TRANSITIONS, REVIEW_TRANSITIONS
-
-# What happened, and what happens next, after each move of a score sheet or milestone.
-REVIEW_MOVE_MESSAGES = {
-    "submit": gettext_lazy(
-        "Your scores are submitted and can no longer be changed unless the issuer sends the "
-        "sheet back; other experts see them once the panel closes."
-    ),
-    "recuse": gettext_lazy(
-        "You are recused from this application; your scores for it are deleted and the "
-        "issuer is told."
-    ),
-    "reopen": gettext_lazy("The score sheet is sent back to the expert, who is told your reason."),
-}
-MILESTONE_MOVE_MESSAGES = {
-    "agree": gettext_lazy(
-        "Milestone agreed; the issuer starts the work once every winner has agreed its milestones."
-    ),
-    "report": gettext_lazy("Progress reported; the issuer accepts it or returns it for rework."),
-    "accept": gettext_lazy("Milestone accepted; the winner is told."),
-    "return": gettext_lazy("Returned for rework; the winner is told what is missing."),
-    "remove": gettext_lazy("The proposed milestone is removed."),
-}
+from .moves import run_manual_move
 
 
 def fill_review_sheet(request, pk: int):
@@ -67,7 +45,7 @@ def fill_review_sheet(request, pk: int):
         saved = run_action(
             request,
             save_and_maybe_submit,
-            success=REVIEW_MOVE_MESSAGES["submit"]
+            success=REVIEW_TRANSITIONS["submit"].success
             if submitting
             else _("Saved as a draft; submit the scores once every criterion is scored."),
         )
@@ -88,6 +66,8 @@ def fill_review_sheet(request, pk: int):
             "actions": REVIEW_TRANSITIONS.available(
                 assignment.status, rules.review_roles(request.user, assignment)
             ),
+            # The sheet's "submit" button makes this move, after a save.
+            "submit_move": REVIEW_TRANSITIONS["submit"],
         },
     )
 
@@ -95,17 +75,14 @@ def fill_review_sheet(request, pk: int):
 @require_POST
 def move_review(request, pk: int, action: str):
     assignment = rules.access_assignment(request.user, pk)
-    reason = request.POST.get("reason", "")
-    if REVIEW_TRANSITIONS.manual(action) is None:
-        raise Http404
-    run_action(
+    return run_manual_move(
         request,
-        lambda: services.review_move(
-            actor=request.user, assignment=assignment, action=action, note=reason
-        ),
-        success=REVIEW_MOVE_MESSAGES[action],
+        REVIEW_TRANSITIONS,
+        action,
+        services.review_move,
+        assignment.application.get_absolute_url(),
+        assignment=assignment,
     )
-    return redirect_back(request, assignment.application.get_absolute_url())
 
 
 @require_POST
@@ -136,7 +113,8 @@ def move_milestone(request, pk: int, action: str):
     milestone = _milestone(request, pk)
     note = request.POST.get("reason", "")
     # Removing a proposal deletes it: not a move of the table.
-    if action != "remove" and MILESTONE_TRANSITIONS.manual(action) is None:
+    transition = MILESTONE_TRANSITIONS.manual(action)
+    if action != "remove" and transition is None:
         raise Http404
     inputs = {}
     if action == "report":
@@ -153,7 +131,10 @@ def move_milestone(request, pk: int, action: str):
             actor=request.user, milestone=milestone, action=action, note=note, **inputs
         )
 
-    run_action(request, move, success=MILESTONE_MOVE_MESSAGES[action])
+    success = (
+        transition.success if transition is not None else _("The proposed milestone is removed.")
+    )
+    run_action(request, move, success=success)
     return redirect_back(request, milestone.application.get_absolute_url())
 
 

@@ -88,3 +88,9 @@ def log_in(page, user, password: str = PASSWORD) -> None:
     page.fill("#id_password", password)
     page.click("form button[type=submit]")
     page.wait_for_url("**/dashboard/")
+
+
+@pytest.fixture
+def indexing(settings):
+    """Index every change right after its commit, as the running platform does."""
+    settings.SEARCH_INDEX_ON_COMMIT = True

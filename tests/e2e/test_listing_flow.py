@@ -37,7 +37,9 @@ def test_sme_lists_a_product_and_an_administrator_publishes_it(page):
     page.fill("#id_specifications", "最小针距: 40 μm")
     page.check(f"input[name=chain_nodes][value='{node.pk}']")
     page.select_option("#id_industry_division", "35")
-    page.wait_for_function("document.querySelectorAll('#id_industry_class option').length > 5")
+    # The classes arrive by htmx; a locator waits for them (wait_for_function would evaluate
+    # a string, which the page's Content-Security-Policy rightly refuses).
+    page.locator("#id_industry_class option[value='3562']").wait_for(state="attached")
     page.select_option("#id_industry_class", "3562")
     page.click("text=保存草稿")
     page.click("button:has-text('提交审核')")

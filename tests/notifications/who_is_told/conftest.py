@@ -1,0 +1,15 @@
+"""Fixtures of the who-is-told tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def told(django_capture_on_commit_callbacks):
+    """``told(cast, move)``: make the move, return who was told what (see ``Cast.told``)."""
+
+    def run(cast, move):
+        return cast.told(move, django_capture_on_commit_callbacks)
+
+    return run
