@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "accounts",
     "catalog",
     "challenges",
+    "directories",
     "notifications",
     "search",
     "portal",

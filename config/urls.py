@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("catalog.urls")),
     path("", include("challenges.urls")),
+    path("directories/", include("directories.urls")),
     path("notifications/", include("notifications.urls")),
     path("search/", include("search.urls")),
     path("reference/", include("reference.urls")),

@@ -17,6 +17,7 @@ OUR_NAMESPACES = {
     "accounts",
     "catalog",
     "challenges",
+    "directories",
     "notifications",
     "search",
     "reference",

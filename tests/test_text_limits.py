@@ -12,7 +12,15 @@ from accounts.models import OrganizationKind
 from catalog.models import Product
 from tests.factories import OrganizationFactory, member_of
 
-OUR_APPS = ("accounts", "catalog", "challenges", "notifications", "search", "reference")
+OUR_APPS = (
+    "accounts",
+    "catalog",
+    "challenges",
+    "directories",
+    "notifications",
+    "search",
+    "reference",
+)
 
 
 def test_every_text_column_has_a_maximum_length():

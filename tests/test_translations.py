@@ -22,6 +22,7 @@ SOURCE_DIRS = [
     "config",
     "core",
     "demo",
+    "directories",
     "notifications",
     "portal",
     "reference",

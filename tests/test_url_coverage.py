@@ -14,6 +14,7 @@ OUR_NAMESPACES = {
     "accounts",
     "catalog",
     "challenges",
+    "directories",
     "notifications",
     "search",
     "reference",

@@ -20,6 +20,7 @@ from ..models import (
     MembershipRole,
     MembershipStatus,
     Organization,
+    OrganizationKind,
     User,
     VerificationStatus,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "IDENTITY_FIELDS",
     "ORGANIZATION_FIELDS",
     "organization_create",
+    "organization_create_listed",
     "organization_reject",
     "organization_update",
     "organization_verify",
@@ -119,6 +121,41 @@ def organization_update(
     organization.save()
     record(organization, actor, "updated")
     return organization
+
+
+@transaction.atomic
+def organization_create_listed(
+    *, actor: User, name: str, credit_code: str, province: str, note: str = ""
+) -> Organization:
+    """Register an SME named on an official list and verify it (administrators only).
+
+    The list is the evidence: the organization is created awaiting verification and
+    verified at once by ``actor`` through the verification table, so its trail shows both.
+    It has no members until someone from the firm asks to join it.
+    """
+    if not rules.is_platform_admin(actor):
+        raise NotAllowed(_("Only platform administrators can verify organizations."))
+    organization = Organization(
+        kind=OrganizationKind.SME,
+        name=name.strip(),
+        credit_code=normalise_code(credit_code),
+        province=province,
+        created_by=actor,
+    )
+    organization.full_clean()
+    organization.save()
+    record(organization, actor, "created", note)
+    organization.verified_by = actor
+    organization.verified_at = timezone.now()
+    return apply(
+        VERIFICATION_TRANSITIONS,
+        organization,
+        "verify",
+        actor=actor,
+        roles=rules.organization_roles(actor, organization),
+        fields=["verified_by", "verified_at"],
+        record=record_move,
+    )
 
 
 def _assign(organization: Organization, data: dict[str, Any]) -> None:

@@ -25,6 +25,7 @@ from ..transitions import QUALIFICATION_TRANSITIONS
 from ._common import record, record_on_organization
 
 __all__ = [
+    "qualification_record_listed",
     "qualification_reject",
     "qualification_revoke",
     "qualification_submit",
@@ -61,6 +62,40 @@ def qualification_submit(
     qualification.save()
     record(organization, actor, "qualification_submitted", str(qualification))
     return qualification
+
+
+@transaction.atomic
+def qualification_record_listed(
+    *,
+    actor: User,
+    organization: Organization,
+    level: str,
+    batch: str,
+    year: int,
+    issuer: str,
+    qualification: Qualification | None = None,
+) -> Qualification:
+    """Record a qualification named on an official list as verified (administrators only).
+
+    The list stands in for the certificate, so none is kept. ``qualification`` is a claim
+    awaiting verification that the list confirms; without one a new qualification is
+    created. Either way it is verified by ``actor`` through the qualification table.
+    """
+    if not rules.is_platform_admin(actor):
+        raise NotAllowed(_("Only platform administrators can verify qualifications."))
+    if qualification is None:
+        qualification = Qualification(
+            organization=organization,
+            level=level,
+            batch=batch.strip(),
+            year=year,
+            issuer=issuer.strip(),
+            submitted_by=actor,
+        )
+        qualification.full_clean(exclude=["certificate"])
+        qualification.save()
+        record(organization, actor, "qualification_submitted", str(qualification))
+    return qualification_verify(actor=actor, qualification=qualification)
 
 
 def _refresh_qualification_level(organization_id: int) -> None:
