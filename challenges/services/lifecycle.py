@@ -149,11 +149,8 @@ def call_publicize(*, actor: User, call: Call) -> Call:
     call = lock_call(call)
     call.publicity_ends_at = timezone.now() + timedelta(days=call.publicity_days)
     move_call(call, actor, "publicize", fields=["publicity_ends_at"])
-    notify_users(
-        [*applicant_users(call), *handlers_of(call), *followers_of(call)],
-        "call.publicity",
-        gettext_noop("Results are announced for publicity: %(call)s"),
-        call,
+    _notify_everyone(
+        call, "call.publicity", gettext_noop("Results are announced for publicity: %(call)s")
     )
     return call
 
