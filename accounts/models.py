@@ -78,6 +78,15 @@ class QualificationLevel(models.TextChoices):
     NATIONAL = "national", _("National little giant (小巨人)")
 
 
+class QualificationFlag(models.TextChoices):
+    """Why an organization shows a qualification it no longer holds (flagged, not hidden)."""
+
+    NONE = "", _("None")
+    EXPIRED = "expired", _("Expired")
+    REVIEW_FAILED = "review_failed", _("Failed review (复核)")
+    REVOKED = "revoked", _("Revoked")
+
+
 QUALIFICATION_RANK = {
     QualificationLevel.NONE: 0,
     QualificationLevel.PROVINCIAL: 1,
@@ -140,6 +149,19 @@ class Organization(models.Model):
         choices=QualificationLevel.choices,
         default=QualificationLevel.NONE,
         editable=False,
+    )
+    # Set when the organization's best qualification lapsed (expired, failed review or was
+    # revoked) and nothing as high replaced it: badges show the lapsed level, flagged.
+    qualification_flag = models.CharField(
+        _("qualification flag"),
+        max_length=20,
+        choices=QualificationFlag.choices,
+        blank=True,
+        default="",
+        editable=False,
+    )
+    lapsed_qualification_level = models.CharField(
+        max_length=20, choices=QualificationLevel.choices, blank=True, default="", editable=False
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -262,6 +284,8 @@ class QualificationStatus(models.TextChoices):
     VERIFIED = "verified", _("Verified")
     REJECTED = "rejected", _("Rejected")
     REVOKED = "revoked", _("Revoked")
+    REVIEW_FAILED = "review_failed", _("Failed review (复核)")
+
 
 
 class Qualification(models.Model):
@@ -300,6 +324,12 @@ class Qualification(models.Model):
     )
     verified_at = models.DateTimeField(null=True, blank=True)
     rejection_reason = models.TextField(_("reason"), max_length=2000, blank=True)
+    valid_until = models.DateField(
+        _("valid until (review date)"),
+        null=True,
+        blank=True,
+        help_text=_("When the recognition expires or is due for review (复核)."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

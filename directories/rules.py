@@ -31,3 +31,12 @@ def access_qualification_import(user, pk: int) -> QualificationImport:
     if qualification_import is None:
         raise Http404
     return qualification_import
+
+
+# Willingness (企业意愿).
+
+
+# Directories: curation and public pages.
+
+
+# Recipients, recommendations, feedback and outcomes.

@@ -1,23 +1,33 @@
 from django.urls import path
 
-from . import views
+from .views import imports
 
 app_name = "directories"
 
+# Official lists (imports).
 urlpatterns = [
     path(
         "qualification-imports/",
-        views.qualification_import_list,
+        imports.qualification_import_list,
         name="qualification_import_list",
     ),
     path(
         "qualification-imports/<id:pk>/",
-        views.qualification_import_detail,
+        imports.qualification_import_detail,
         name="qualification_import_detail",
     ),
     path(
         "qualification-imports/<id:pk>/apply/",
-        views.qualification_import_apply,
+        imports.qualification_import_apply,
         name="qualification_import_apply",
     ),
 ]
+
+# Willingness (企业意愿).
+urlpatterns += []
+
+# Directories: curation (administrators) and public pages.
+urlpatterns += []
+
+# Recipients, recommendations, feedback and outcomes.
+urlpatterns += []

@@ -15,6 +15,7 @@ from accounts.models import (
 )
 from core.exceptions import InvalidState, NotAllowed
 from directories import services
+from directories.services import imports as import_services
 from directories.models import ImportStatus, QualificationImport, QualificationSource
 from tests.factories import (
     OrganizationFactory,
@@ -130,14 +131,14 @@ def test_a_bad_row_in_apply_mode_creates_nothing_at_all(admin_user):
 
 def test_a_row_that_no_longer_fits_while_writing_rolls_everything_back(admin_user, monkeypatch):
     checked = check(admin_user, [row(), row()])
-    real_plan = services._plan
+    real_plan = import_services._plan
     calls = []
 
     def plan_second_row_rejected(*args):
         calls.append(1)
         return ("reject", ["changed"], None) if len(calls) == 4 else real_plan(*args)
 
-    monkeypatch.setattr(services, "_plan", plan_second_row_rejected)
+    monkeypatch.setattr(import_services, "_plan", plan_second_row_rejected)
     with pytest.raises(InvalidState):
         services.qualification_import_apply(actor=admin_user, qualification_import=checked)
     assert Organization.objects.filter(verified_by=admin_user).count() == 0
@@ -223,7 +224,7 @@ def test_an_applied_import_is_not_applied_twice(admin_user):
 
 
 def test_rows_span_several_chunks(admin_user, monkeypatch):
-    monkeypatch.setattr(services, "CHUNK", 3)
+    monkeypatch.setattr(import_services, "CHUNK", 3)
     code = make_credit_code()
     rows = [row() for _ in range(7)]
     rows += [row(name="同一公司", code=code, level="专精特新"), row(name="同一公司", code=code)]

@@ -10,7 +10,16 @@ from django.db.models import QuerySet
 
 from accounts.models import Organization, Qualification
 
-from .models import QualificationImport, QualificationSource
+from ..models import QualificationImport, QualificationSource
+
+__all__ = [
+    "organizations_by_credit_code",
+    "organizations_by_name",
+    "qualification_import_list",
+    "qualifications_by_key",
+    "sources_of",
+    "sources_of_import",
+]
 
 
 def qualification_import_list(*, limit: int = 20) -> QuerySet[QualificationImport]:

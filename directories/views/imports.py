@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 
 from core.http import run_action
 
-from . import rules, selectors, services
-from .forms import QualificationImportForm
+from .. import rules, selectors, services
+from ..forms import QualificationImportForm
 
 
 def qualification_import_list(request):

@@ -33,10 +33,10 @@ from accounts.models import (
 from core.exceptions import InvalidState, NotAllowed
 from workflow import apply
 
-from . import rules, selectors
-from .models import ImportStatus, QualificationImport, QualificationSource
-from .official_lists import PROVINCE_NAMES_ZH, ListedRow, ListFileError, file_kind, open_rows
-from .transitions import IMPORT_TRANSITIONS
+from .. import rules, selectors
+from ..models import ImportStatus, QualificationImport, QualificationSource
+from ..official_lists import PROVINCE_NAMES_ZH, ListedRow, ListFileError, file_kind, open_rows
+from ..transitions import IMPORT_TRANSITIONS
 
 __all__ = [
     "MAX_FILE_SIZE",

@@ -1,0 +1,1 @@
+"""Pages of measure 十二, one module per concern (the routes are in ``directories.urls``)."""
