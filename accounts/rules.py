@@ -146,9 +146,14 @@ def can_view_qualification(user, qualification: Qualification) -> bool:
 
 
 def is_qualification_public(qualification: Qualification) -> bool:
-    """Anyone sees an organization's verified qualifications on its profile; the others
-    only its members and administrators."""
-    return qualification.status == QualificationStatus.VERIFIED
+    """Anyone sees an organization's verified qualifications on its profile, and those
+    that lapsed (revoked, failed review), flagged; the others (awaiting verification,
+    rejected) only its members and administrators."""
+    return qualification.status in (
+        QualificationStatus.VERIFIED,
+        QualificationStatus.REVOKED,
+        QualificationStatus.REVIEW_FAILED,
+    )
 
 
 def can_verify_qualification(user) -> bool:

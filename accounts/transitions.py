@@ -111,5 +111,10 @@ ORGANIZATION_EVENT_LABELS = EventLabels(
     VERIFICATION_TRANSITIONS,
     QUALIFICATION_TRANSITIONS,
     MEMBERSHIP_TRANSITIONS,
-    other={"created": _("Created"), "updated": _("Updated")},
+    other={
+        "created": _("Created"),
+        "updated": _("Updated"),
+        "qualification_expired": _("Qualification expired"),
+        "qualification_valid_until": _("Qualification's expiry or review date changed"),
+    },
 )

@@ -315,6 +315,9 @@ def decide_qualification(request, pk: int, decision: str):
         "revoke": lambda: services.qualification_revoke(
             actor=request.user, qualification=qualification, reason=reason
         ),
+        "fail_review": lambda: services.qualification_fail_review(
+            actor=request.user, qualification=qualification, reason=reason
+        ),
     }
     if decision not in actions:
         raise Http404

@@ -22,4 +22,8 @@ app.conf.beat_schedule = {
     "finalize-due-calls": {"task": "challenges.tasks.finalize_due_calls", "schedule": 300.0},
     "drain-search-outbox": {"task": "search.tasks.drain_outbox", "schedule": 60.0},
     "check-saved-searches": {"task": "search.tasks.check_saved_searches", "schedule": 300.0},
+    "refresh-expired-qualifications": {
+        "task": "accounts.tasks.refresh_expired_qualifications",
+        "schedule": 24 * 3600.0,
+    },
 }

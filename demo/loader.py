@@ -241,3 +241,46 @@ def _check_references(content: DemoContent, directory: Path) -> None:
             raise DemoDataError(f"{where}: stage {call.stage!r} needs 'winners'")
         if reached >= stages.index("in_progress") and not call.milestones:
             raise DemoDataError(f"{where}: stage {call.stage!r} needs milestones")
+    _check_directories(content, entries, known, unique, organizations, nodes, products)
+
+
+def _check_directories(content, entries, known, unique, organizations, nodes, products) -> None:
+    """References of directories.toml: organizations, their products, directories, calls."""
+
+    def known_product(where: str, org: str, product: str | None) -> None:
+        if product is not None and product not in products.get(org, set()):
+            raise DemoDataError(
+                f"{where}: {product!r} is not a product of {org!r} in products.toml"
+            )
+
+    for where, declaration in entries("willingness"):
+        known(where, "organization", declaration.org, organizations)
+        for product in declaration.products:
+            known_product(where, declaration.org, product)
+        if (declaration.kind == "products") != bool(declaration.products):
+            raise DemoDataError(f"{where}: name products exactly for kind 'products'")
+    recipients = {recipient.org for recipient in content.recipients}
+    for where, recipient in entries("recipients"):
+        known(where, "organization", recipient.org, organizations)
+        known(where, "chain node", recipient.chain_nodes, nodes)
+    directories = unique("key", "directories")
+    for where, spec in entries("directories"):
+        known(where, "chain node", spec.chain_nodes, nodes)
+        for _name, category in spec.classify:
+            known(where, "category", category, set(spec.categories))
+        for exclusion in spec.excluded:
+            known(where, "organization", exclusion.org, organizations)
+            known_product(where, exclusion.org, exclusion.product)
+    calls = {call.title: call.issuer for call in content.calls}
+    for where, recommendation in entries("recommendations"):
+        known(where, "directory", recommendation.directory, directories)
+        known(where, "organization", recommendation.org, organizations)
+        known(where, "recipient", recommendation.recipient, recipients)
+        known_product(where, recommendation.org, recommendation.product)
+        if recommendation.invite is not None and calls.get(recommendation.invite) != (
+            recommendation.recipient
+        ):
+            raise DemoDataError(f"{where}: invite names no call of {recommendation.recipient!r}")
+        for outcome in recommendation.outcomes:
+            if not 0 <= outcome.days_ago <= recommendation.days_ago:
+                raise DemoDataError(f"{where}: an outcome happens after the recommendation")

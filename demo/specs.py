@@ -280,6 +280,88 @@ class CallSpec:
     objection: str = ""
 
 
+# --- measure 十二: official lists, willingness, directories, recipients, recommendations ---
+
+DirectoryKind = Literal["firms", "products"]
+Channel = Literal["sasac", "acfic"]
+Feedback = Literal["sent", "viewed", "interested", "contacted", "not_relevant"]
+OutcomeStage = Literal["contact", "trial", "contract", "supply"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class OfficialListsSpec:
+    applied: list[str]  # paths in the repository, checked and applied in order
+    checked: list[str]  # checked only (their rejected rows are the point)
+
+
+@dataclass(frozen=True, kw_only=True)
+class WillingnessSpec:
+    org: Key
+    kind: DirectoryKind
+    products: list[str] = field(default_factory=list)
+    note: str = ""
+    # Declared only after the first versions were published (it enters a second version).
+    late: bool = False
+    # Withdrawn at the end: published versions then flag the organization.
+    withdrawn: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecipientSpec:
+    org: Key
+    channel: Channel
+    needs: str
+    chain_nodes: list[NodeReference]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExclusionSpec:
+    org: Key
+    product: str | None = None
+    reason: str
+    version: int = 1  # the version whose screening excludes it
+
+
+@dataclass(frozen=True, kw_only=True)
+class DirectorySpec:
+    key: Key
+    kind: DirectoryKind
+    title: str
+    year: int
+    scope: str
+    min_qualification: Literal["none", "provincial", "national"]
+    chain_nodes: list[NodeReference] = field(default_factory=list)
+    categories: list[str]
+    # (organization key or product title, category) for the included entries.
+    classify: list[tuple[str, str]] = field(default_factory=list)
+    excluded: list[ExclusionSpec] = field(default_factory=list, metadata={"table": "exclude"})
+    # A second version, screened after the late declarations, with what changed.
+    second_version: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class OutcomeSpec:
+    stage: OutcomeStage
+    days_ago: int
+    side: Literal["recipient", "firm"]
+    note: str
+    amount: Decimal | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecommendationSpec:
+    directory: Key
+    org: Key
+    product: str | None = None
+    recipient: Key
+    note: str
+    days_ago: int
+    feedback: Feedback = "sent"
+    feedback_note: str = ""
+    invite: str | None = None  # the title of one of the recipient's open calls
+    outcomes: list[OutcomeSpec] = field(default_factory=list, metadata={"table": "outcome"})
+
+
 @dataclass(frozen=True, kw_only=True)
 class DemoContent:
     """Everything ``seed_demo`` loads, field by field from the file and table named."""
@@ -305,6 +387,21 @@ class DemoContent:
     rubric: list[CriterionSpec] = field(metadata={"file": "calls.toml", "table": "criterion"})
     call_texts: CallTexts = field(metadata={"file": "calls.toml", "table": "texts"})
     calls: list[CallSpec] = field(metadata={"file": "calls.toml", "table": "call"})
+    official_lists: OfficialListsSpec = field(
+        metadata={"file": "directories.toml", "table": "official_lists"}
+    )
+    willingness: list[WillingnessSpec] = field(
+        metadata={"file": "directories.toml", "table": "willingness"}
+    )
+    recipients: list[RecipientSpec] = field(
+        metadata={"file": "directories.toml", "table": "recipient"}
+    )
+    directories: list[DirectorySpec] = field(
+        metadata={"file": "directories.toml", "table": "directory"}
+    )
+    recommendations: list[RecommendationSpec] = field(
+        metadata={"file": "directories.toml", "table": "recommendation"}
+    )
 
     def login(self, username: str) -> LoginSpec:
         return next(login for login in self.logins if login.username == username)

@@ -1,14 +1,14 @@
 """The life cycles of measure 十二: an imported list, a willingness declaration, a directory
 version and its entries, and a recommendation's feedback.
 
-Roles: ``admin`` (platform administrator), ``owner`` (an administrator of the organization
-that declares willingness), ``recipient`` (a member of the enterprise a recommendation is
-addressed to).
+Roles: ``system`` (tasks), ``admin`` (platform administrator), ``owner`` (an administrator
+of the organization that declares willingness), ``recipient`` (a member of the enterprise a
+recommendation is addressed to).
 """
 
 from django.utils.translation import gettext_lazy as _
 
-from workflow import EventLabels, TransitionTable, t
+from workflow import SYSTEM, EventLabels, TransitionTable, t
 
 from .models import EntryDecision as E
 from .models import ImportStatus as S
@@ -20,14 +20,20 @@ ADMIN, OWNER, RECIPIENT = "admin", "owner", "recipient"
 
 IMPORT_TRANSITIONS = TransitionTable(
     [
+        # The check runs in a task after the upload: a report, or why the file is unreadable.
+        t("checked", S.CHECKING, S.DRY_RUN, SYSTEM, _("Checked")),
+        t("unreadable", S.CHECKING, S.UNREADABLE, SYSTEM, _("Could not be read")),
         t(
             "apply",
             S.DRY_RUN,
-            S.APPLIED,
+            S.APPLYING,
             ADMIN,
             _("Apply"),
             refused=_("This list has already been applied."),
         ),
+        # Applying runs in a task: every row, or (a row no longer fits) none.
+        t("applied", S.APPLYING, S.APPLIED, SYSTEM, _("Applied")),
+        t("apply_refused", S.APPLYING, S.DRY_RUN, SYSTEM, _("Nothing imported")),
     ],
     not_allowed=_("Only platform administrators can import official lists."),
 )

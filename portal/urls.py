@@ -2,7 +2,7 @@ from django.urls import path
 
 from catalog.services import LISTING_MODELS
 
-from . import recommendations, views
+from . import recommendations, views, views_progress
 
 app_name = "portal"
 urlpatterns = [
@@ -38,4 +38,13 @@ urlpatterns += [
         name="listing_calls",
     )
     for listing_type in LISTING_MODELS
+]
+
+# Progress of measures 十–十五 (administrators and government departments).
+urlpatterns += [
+    path("progress/", views_progress.progress_dashboard, name="progress"),
+    path("progress/records/", views_progress.progress_records, name="progress_records"),
+    path("progress/export/", views_progress.progress_export, name="progress_export"),
+    path("progress/report/", views_progress.report, name="report"),
+    path("progress/report/export/", views_progress.report_export, name="report_export"),
 ]

@@ -12,7 +12,9 @@ from catalog import rules as catalog_rules
 from catalog import selectors as catalog_selectors
 from challenges import selectors as call_selectors
 from core.forms import ReasonForm
+from directories import selectors as directory_selectors
 
+from . import progress
 from .selectors import (
     call_counts,
     calls_for_organization,
@@ -61,6 +63,7 @@ def organization_detail(request, pk: int):
             request.user, organization
         ),
         "can_verify": account_rules.can_decide_verification(request.user, organization),
+        "can_decide_qualifications": account_rules.can_verify_qualification(request.user),
         "reason_form": ReasonForm(),
     }
     return render(request, "portal/organization_detail.html", context)
@@ -89,6 +92,9 @@ def dashboard(request):
         context.update(
             queues=review_queue_counts(with_calls=is_platform_admin), figures=platform_figures()
         )
+    # The administrators' panel of measures 十–十五 (portal/progress).
+    if progress.can_view_progress(user):
+        context["admin_panel"] = progress.admin_panel(is_platform_admin=is_platform_admin)
     if expert is not None:
         due_sheets, due_count = due_score_sheets(expert)
         context.update(
@@ -121,6 +127,8 @@ def dashboard(request):
                 applications=live_applications(organization),
                 invitations=invitations_awaiting_answer(organization),
             )
+        # Targeted recommendation: what was addressed to it, and to whom it was recommended.
+        context["recommendation_summary"] = directory_selectors.recommendation_summary(organization)
     return render(request, "portal/dashboard.html", context)
 
 

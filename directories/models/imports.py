@@ -12,7 +12,10 @@ from uploads.storage import private_storage
 
 
 class ImportStatus(models.TextChoices):
+    CHECKING = "checking", _("Being checked")
     DRY_RUN = "dry_run", _("Checked, not applied")
+    UNREADABLE = "unreadable", _("Could not be read")
+    APPLYING = "applying", _("Being applied")
     APPLIED = "applied", _("Applied")
 
 
@@ -28,8 +31,12 @@ class QualificationImport(models.Model):
     file_name = models.CharField(_("file name"), max_length=200)
     file = models.FileField(upload_to="qualification-imports/%Y/%m/", storage=private_storage)
     status = models.CharField(
-        _("status"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.DRY_RUN
+        _("status"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.CHECKING
     )
+    # Why the file could not be read, or why the last attempt to apply it imported nothing.
+    problem = models.TextField(_("problem"), max_length=2000, blank=True)
+    # Rows the file holds as far as can be told before reading it (for the progress bar).
+    rows_expected = models.PositiveIntegerField(null=True, blank=True)
     rows_total = models.PositiveIntegerField(_("rows"), default=0)
     rows_created = models.PositiveIntegerField(_("to create"), default=0)
     rows_updated = models.PositiveIntegerField(_("to update"), default=0)
@@ -52,6 +59,10 @@ class QualificationImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (ImportStatus.CHECKING, ImportStatus.APPLYING)
 
     @property
     def can_apply(self) -> bool:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import Event
 
@@ -122,7 +123,7 @@ class RecommendationEvent(Event):
 
 
 class OutcomeStage(models.TextChoices):
-    CONTACT = "contact", _("Contact")
+    CONTACT = "contact", pgettext_lazy("outcome stage", "Contact")
     TRIAL = "trial", _("Trial")
     CONTRACT = "contract", _("Purchase or contract")
     SUPPLY = "supply", _("Supply")

@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
@@ -31,23 +32,35 @@ from accounts.models import (
     User,
 )
 from core.exceptions import InvalidState, NotAllowed
-from workflow import apply
+from workflow import SYSTEM, apply
 
 from .. import rules, selectors
 from ..models import ImportStatus, QualificationImport, QualificationSource
-from ..official_lists import PROVINCE_NAMES_ZH, ListedRow, ListFileError, file_kind, open_rows
+from ..official_lists import (
+    PROVINCE_NAMES_ZH,
+    ListedRow,
+    ListFileError,
+    count_rows,
+    file_kind,
+    open_rows,
+)
 from ..transitions import IMPORT_TRANSITIONS
 
 __all__ = [
     "MAX_FILE_SIZE",
     "qualification_import_apply",
+    "qualification_import_check",
+    "qualification_import_run_apply",
     "qualification_import_upload",
+    "rows_done",
 ]
 
 CHUNK = 500
 REJECTIONS_KEPT = 100
 PREVIEW_KEPT = 50
 MAX_FILE_SIZE = 50 * 1024 * 1024
+PROGRESS_KEY = "directories:import-progress:%d"
+PROGRESS_TTL = 24 * 3600
 
 CREATE, UPDATE, UNCHANGED, REJECT = "create", "update", "unchanged", "reject"
 ENTERPRISE_KINDS = (OrganizationKind.SME, OrganizationKind.LEAD, OrganizationKind.LARGE)
@@ -188,7 +201,9 @@ def _plan(row: ListedRow, organization: Organization | None, by_name, qualificat
     verified = [q for q in existing if q.status == QualificationStatus.VERIFIED]
     if verified:
         source = sources.get(verified[0].pk)
-        if source is not None and row.review_date and source.review_date != row.review_date:
+        # The date kept on the qualification (and on its source, when it came from a list).
+        known = [verified[0].valid_until] + ([source.review_date] if source else [])
+        if row.review_date and any(date != row.review_date for date in known):
             return UPDATE, [_("New expiry or review date.")], verified[0]
         return UNCHANGED, [], verified[0]
     pending = [q for q in existing if q.status == QualificationStatus.PENDING]
@@ -215,12 +230,19 @@ def _write(actor, qualification_import, row, organization, qualification, create
         )
         created_here[row.credit_code] = organization
     if qualification is not None and qualification.status == QualificationStatus.VERIFIED:
-        QualificationSource.objects.filter(qualification=qualification).update(
-            qualification_import=qualification_import,
-            row_number=row.number,
-            batch=row.batch,
-            review_date=row.review_date,
+        QualificationSource.objects.update_or_create(
+            qualification=qualification,
+            defaults={
+                "qualification_import": qualification_import,
+                "row_number": row.number,
+                "batch": row.batch,
+                "review_date": row.review_date,
+            },
         )
+        if row.review_date:
+            account_services.qualification_set_valid_until(
+                actor=actor, qualification=qualification, valid_until=row.review_date
+            )
         return
     qualification = account_services.qualification_record_listed(
         actor=actor,
@@ -230,6 +252,7 @@ def _write(actor, qualification_import, row, organization, qualification, create
         year=row.year,
         issuer=_issuer(row.level, row.province),
         qualification=qualification,
+        valid_until=row.review_date,
     )
     QualificationSource.objects.update_or_create(
         qualification=qualification,
@@ -324,19 +347,47 @@ def _run(
     return report
 
 
-def qualification_import_upload(
-    *,
-    actor: User,
-    file,
-    file_name: str,
-    on_progress: Progress | None = None,
-    on_row: RowReport | None = None,
-) -> QualificationImport:
-    """Keep an uploaded list in private storage and check it (a dry run: nothing else is
-    written). Return the import with its counts and first rejected rows.
+def _reporting(pk: int, also: Progress | None) -> Progress:
+    """A progress callback that also leaves the count where the page's progress bar reads
+    it (the cache: written outside the transaction that applies the rows)."""
 
-    The check runs outside a transaction so a long list does not hold the database's write
-    lock; the import's row is written once the check is done.
+    def report(done: int) -> None:
+        cache.set(PROGRESS_KEY % pk, done, PROGRESS_TTL)
+        if also is not None:
+            also(done)
+
+    return report
+
+
+def rows_done(qualification_import: QualificationImport) -> int:
+    """How many rows the running check or apply has read so far."""
+    return cache.get(PROGRESS_KEY % qualification_import.pk, 0)
+
+
+def _lock(pk: int) -> QualificationImport:
+    return QualificationImport.objects.select_for_update().get(pk=pk)
+
+
+def _system_move(pk: int, action: str, *, expected: str, change=None) -> QualificationImport:
+    """Make a task's move unless another run of the task made it first (then do nothing)."""
+    with transaction.atomic():
+        locked = _lock(pk)
+        if locked.status != expected:
+            return locked
+        fields = change(locked) if change is not None else []
+        return apply(
+            IMPORT_TRANSITIONS, locked, action, actor=None, roles={SYSTEM}, fields=fields,
+            record=None,
+        )  # fmt: skip
+
+
+def qualification_import_upload(
+    *, actor: User, file, file_name: str, check: bool = True
+) -> QualificationImport:
+    """Keep an uploaded list in private storage and queue its check (a dry run: nothing
+    else is written). The check runs as a task, at once when there is no broker; the page
+    shows its progress. ``check=False`` leaves it to the caller
+    (``qualification_import_check``), as the command does to show its own progress bar.
     """
     if not rules.can_import_qualifications(actor):
         raise NotAllowed(_("Only platform administrators can import official lists."))
@@ -345,77 +396,148 @@ def qualification_import_upload(
         raise InvalidState(_("Upload a .csv or .xlsx file."))
     if getattr(file, "size", 0) and file.size > MAX_FILE_SIZE:
         raise InvalidState(_("The file is larger than 50 MB; split the list."))
-    qualification_import = QualificationImport(uploaded_by=actor, file_name=file_name[-200:])
+    qualification_import = QualificationImport(
+        uploaded_by=actor, file_name=file_name[-200:], status=ImportStatus.CHECKING
+    )
     qualification_import.file.save(f"{uuid.uuid4().hex}.{kind}", File(file), save=False)
     try:
-        report = _run(
-            qualification_import,
-            actor=actor,
-            write=False,
-            on_progress=on_progress,
-            on_row=on_row,
-        )
+        with qualification_import.file.open("rb") as binary:
+            qualification_import.rows_expected = count_rows(binary, kind)
+            with open_rows(binary, file_name):
+                pass  # a file that is no list, or lacks a column, is refused at once
     except ListFileError as error:
         qualification_import.file.delete(save=False)
         raise InvalidState(error.message) from None
-    report.store_on(qualification_import)
     qualification_import.save()
+    if check:
+        pk = qualification_import.pk
+        transaction.on_commit(lambda: _tasks().check_qualification_import.delay(pk))
     return qualification_import
 
 
-def qualification_import_apply(
-    *,
-    actor: User,
-    qualification_import: QualificationImport,
-    on_progress: Progress | None = None,
+def qualification_import_check(
+    *, pk: int, on_progress: Progress | None = None, on_row: RowReport | None = None
 ) -> QualificationImport:
-    """Apply a checked list: every row, in one transaction, or nothing.
+    """Check a stored list row by row and keep the report (the task's work; idempotent).
 
-    The stored file is checked again first (the database may have changed since the dry
-    run); any rejected row refuses the whole list and the counts show why.
+    It runs outside a transaction so a long list does not hold the database's write lock;
+    the import's row is written once the check is done.
     """
+    qualification_import = QualificationImport.objects.get(pk=pk)
+    if qualification_import.status != ImportStatus.CHECKING:
+        return qualification_import
+    try:
+        report = _run(
+            qualification_import,
+            actor=qualification_import.uploaded_by,
+            write=False,
+            on_progress=_reporting(pk, on_progress),
+            on_row=on_row,
+        )
+    except ListFileError as error:
+        problem = str(error.message)
+
+        def unreadable(locked):
+            locked.problem = problem
+            return ["problem"]
+
+        return _system_move(pk, "unreadable", expected=ImportStatus.CHECKING, change=unreadable)
+    return _system_move(pk, "checked", expected=ImportStatus.CHECKING, change=report.store_on)
+
+
+@transaction.atomic
+def qualification_import_apply(
+    *, actor: User, qualification_import: QualificationImport, run: bool = True
+) -> QualificationImport:
+    """Queue applying a checked list: every row, in one transaction, or nothing. Refused
+    at once while the check found rejected rows. ``run=False`` leaves the work to the
+    caller (``qualification_import_run_apply``), as the command does."""
     if not rules.can_import_qualifications(actor):
         raise NotAllowed(_("Only platform administrators can import official lists."))
-    if qualification_import.status != ImportStatus.DRY_RUN:
-        raise InvalidState(IMPORT_TRANSITIONS["apply"].refused)
+    locked = _lock(qualification_import.pk)
+    if locked.status == ImportStatus.DRY_RUN and locked.rows_rejected:
+        raise InvalidState(_rejected_message(locked.rows_rejected))
+    locked.problem = ""
+    apply(
+        IMPORT_TRANSITIONS,
+        locked,
+        "apply",
+        actor=actor,
+        roles=rules.import_roles(actor),
+        fields=["problem"],
+        record=None,
+    )
+    if run:
+        pk, actor_pk = locked.pk, actor.pk
+        transaction.on_commit(lambda: _tasks().apply_qualification_import.delay(pk, actor_pk))
+    return locked
+
+
+def qualification_import_run_apply(
+    *, pk: int, actor_pk: int, on_progress: Progress | None = None
+) -> QualificationImport:
+    """Apply a list queued by ``qualification_import_apply`` (the task's work; idempotent).
+
+    The stored file is checked again first (the database may have changed since the dry
+    run); any rejected row refuses the whole list, and the import goes back to "checked"
+    with the reason and the new counts. Otherwise every row is written in one transaction.
+    """
+    qualification_import = QualificationImport.objects.get(pk=pk)
+    if qualification_import.status != ImportStatus.APPLYING:
+        return qualification_import
+    actor = User.objects.get(pk=actor_pk)
     try:
         report = _run(qualification_import, actor=actor, write=False)
     except ListFileError as error:
-        raise InvalidState(error.message) from None
+        return _refuse_apply(pk, str(error.message))
     if report.rejected:
-        fields = report.store_on(qualification_import)
-        qualification_import.save(update_fields=fields)
-        raise InvalidState(
-            ngettext(
-                "%(count)d row is rejected, so nothing was imported; correct the list and "
-                "upload it again.",
-                "%(count)d rows are rejected, so nothing was imported; correct the list and "
-                "upload it again.",
-                report.rejected,
-            )
-            % {"count": report.rejected}
-        )
+        return _refuse_apply(pk, _rejected_message(report.rejected), report)
     try:
         with transaction.atomic():
-            locked = QualificationImport.objects.select_for_update().get(pk=qualification_import.pk)
-            report = _run(locked, actor=actor, write=True, on_progress=on_progress)
+            locked = _lock(pk)
+            if locked.status != ImportStatus.APPLYING:
+                return locked
+            report = _run(locked, actor=actor, write=True, on_progress=_reporting(pk, on_progress))
             fields = report.store_on(locked)
             locked.applied_by = actor
             locked.applied_at = timezone.now()
-            apply(
+            return apply(
                 IMPORT_TRANSITIONS,
                 locked,
-                "apply",
+                "applied",
                 actor=actor,
-                roles=rules.import_roles(actor),
+                roles={SYSTEM},
                 fields=[*fields, "applied_by", "applied_at"],
                 record=None,
             )
     except _Refused:
-        raise InvalidState(
+        return _refuse_apply(
+            pk,
             _(
                 "The database changed while applying and a row no longer fits; nothing was "
                 "imported. Check the list again."
-            )
-        ) from None
-    return locked
+            ),
+        )
+
+
+def _refuse_apply(pk: int, message: str, report: _Report | None = None) -> QualificationImport:
+    def refused(locked):
+        locked.problem = message
+        return ["problem", *(report.store_on(locked) if report is not None else [])]
+
+    return _system_move(pk, "apply_refused", expected=ImportStatus.APPLYING, change=refused)
+
+
+def _rejected_message(count: int) -> str:
+    return ngettext(
+        "%(count)d row is rejected, so nothing was imported; correct the list and upload it again.",
+        "%(count)d rows are rejected, so nothing was imported; correct the list and "
+        "upload it again.",
+        count,
+    ) % {"count": count}
+
+
+def _tasks():
+    from .. import tasks  # the tasks call these services
+
+    return tasks

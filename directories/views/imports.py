@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.http import run_action
@@ -25,7 +24,6 @@ def qualification_import_list(request):
             lambda: services.qualification_import_upload(
                 actor=request.user, file=upload, file_name=upload.name
             ),
-            success=_("The list was checked; nothing has been imported yet."),
         )
         if outcome:
             return redirect("directories:qualification_import_detail", pk=outcome.value.pk)
@@ -38,6 +36,7 @@ def qualification_import_detail(request, pk: int):
     qualification_import = rules.access_qualification_import(request.user, pk)
     context = {
         "import": qualification_import,
+        "done": services.rows_done(qualification_import),
         "sources": list(selectors.sources_of_import(qualification_import)),
     }
     return render(request, "directories/qualification_import_detail.html", context)
@@ -51,6 +50,20 @@ def qualification_import_apply(request, pk: int):
         lambda: services.qualification_import_apply(
             actor=request.user, qualification_import=qualification_import
         ),
-        success=_("The list was imported."),
     )
     return redirect("directories:qualification_import_detail", pk=qualification_import.pk)
+
+
+def qualification_import_progress(request, pk: int):
+    """The progress bar of a running check or apply, polled by the report page; once the
+    work is done it asks the page to reload and show the report."""
+    qualification_import = rules.access_qualification_import(request.user, pk)
+    if not qualification_import.is_running:
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return render(
+        request,
+        "directories/_import_progress.html",
+        {"import": qualification_import, "done": services.rows_done(qualification_import)},
+    )

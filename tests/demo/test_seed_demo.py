@@ -58,3 +58,47 @@ def test_demo_logins_work(client):
         assert response.status_code == 302, login.username
         assert response["Location"] == reverse("portal:dashboard")
         client.post(reverse("accounts:logout"))
+
+
+def test_demo_shows_every_step_of_measure_twelve():
+    """Imported lists, willingness, a published directory of firms and one of products with
+    a second version, recipients of both channels, recommendations in every feedback state
+    with outcomes at every stage, and the flags a withdrawal and an expiry raise."""
+    from directories.models import (
+        Channel,
+        Directory,
+        DirectoryKind,
+        ImportStatus,
+        Outcome,
+        OutcomeStage,
+        QualificationImport,
+        Recipient,
+        Recommendation,
+        RecommendationStatus,
+        Willingness,
+        WillingnessStatus,
+    )
+    from directories.selectors.directories import WILLINGNESS_WITHDRAWN, entry_flags
+
+    call_command("seed_demo", "--quiet")
+    statuses = set(QualificationImport.objects.values_list("status", flat=True))
+    assert {ImportStatus.APPLIED, ImportStatus.DRY_RUN} <= statuses
+    assert set(Willingness.objects.values_list("status", flat=True)) == set(WillingnessStatus)
+    published = {
+        directory.kind: directory.versions.filter(status="published").count()
+        for directory in Directory.objects.all()
+    }
+    assert published == {DirectoryKind.FIRMS: 1, DirectoryKind.PRODUCTS: 2}
+    assert set(Recipient.objects.values_list("channel", flat=True)) == set(Channel)
+    feedback = set(Recommendation.objects.values_list("status", flat=True))
+    assert feedback == set(RecommendationStatus)
+    assert set(Outcome.objects.values_list("stage", flat=True)) == set(OutcomeStage)
+    assert Recommendation.objects.exclude(invitation=None).exists()
+    # The withdrawn product is flagged in the published versions it is in.
+    withdrawn = Willingness.objects.get(status=WillingnessStatus.WITHDRAWN)
+    entries = list(withdrawn.organization.directory_entries.select_related("version__directory"))
+    assert entries and all(
+        WILLINGNESS_WITHDRAWN in flags for flags in entry_flags(entries).values()
+    )
+    # The applied list gave one little giant a review date already past: it is flagged.
+    assert Organization.objects.filter(qualification_flag="expired").exists()

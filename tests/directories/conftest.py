@@ -44,3 +44,11 @@ def upload(rows, name="list.csv", **options) -> SimpleUploadedFile:
 @pytest.fixture
 def admin_user():
     return AdminUserFactory()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Import progress is kept in the cache by import id; ids repeat between tests."""
+    from django.core.cache import cache
+
+    cache.clear()

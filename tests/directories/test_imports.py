@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.utils.translation import gettext
 
 from accounts.models import (
     Organization,
@@ -15,8 +16,8 @@ from accounts.models import (
 )
 from core.exceptions import InvalidState, NotAllowed
 from directories import services
-from directories.services import imports as import_services
 from directories.models import ImportStatus, QualificationImport, QualificationSource
+from directories.services import imports as import_services
 from tests.factories import (
     OrganizationFactory,
     QualificationFactory,
@@ -30,8 +31,16 @@ pytestmark = pytest.mark.django_db
 
 
 def check(actor, rows, name="list.csv", **options):
+    """Upload a list and run its check (the task's work) here."""
     file = upload(rows, name, **options)
-    return services.qualification_import_upload(actor=actor, file=file, file_name=name)
+    made = services.qualification_import_upload(actor=actor, file=file, file_name=name, check=False)
+    return services.qualification_import_check(pk=made.pk)
+
+
+def apply_list(actor, checked):
+    """Ask to apply a checked list and run the apply (the task's work) here."""
+    services.qualification_import_apply(actor=actor, qualification_import=checked, run=False)
+    return services.qualification_import_run_apply(pk=checked.pk, actor_pk=actor.pk)
 
 
 def reasons_by_row(qualification_import):
@@ -93,7 +102,7 @@ def test_applying_creates_organizations_and_verified_qualifications_with_their_s
     checked = check(admin_user, rows)
     assert (checked.rows_created, checked.rows_updated, checked.rows_rejected) == (2, 1, 0)
     # when
-    applied = services.qualification_import_apply(actor=admin_user, qualification_import=checked)
+    applied = apply_list(admin_user, checked)
     # then
     assert applied.status == ImportStatus.APPLIED
     assert applied.applied_by == admin_user and applied.applied_at is not None
@@ -139,16 +148,32 @@ def test_a_row_that_no_longer_fits_while_writing_rolls_everything_back(admin_use
         return ("reject", ["changed"], None) if len(calls) == 4 else real_plan(*args)
 
     monkeypatch.setattr(import_services, "_plan", plan_second_row_rejected)
-    with pytest.raises(InvalidState):
-        services.qualification_import_apply(actor=admin_user, qualification_import=checked)
+    refused = apply_list(admin_user, checked)
     assert Organization.objects.filter(verified_by=admin_user).count() == 0
     assert Qualification.objects.count() == 0
+    # The import is back to "checked", saying why nothing was imported.
+    assert refused.status == ImportStatus.DRY_RUN
+    assert refused.problem == gettext(
+        "The database changed while applying and a row no longer fits; nothing was "
+        "imported. Check the list again."
+    )
+
+
+def test_a_list_that_no_longer_checks_when_applied_imports_nothing_and_says_why(admin_user):
+    code = make_credit_code()
+    checked = check(admin_user, [row(name="乙公司", code=code)])
+    # Meanwhile the code is registered, verified, under another name.
+    OrganizationFactory(credit_code=code, name="另一家公司", verification_status="verified")
+    refused = apply_list(admin_user, checked)
+    assert refused.status == ImportStatus.DRY_RUN and refused.rows_rejected == 1
+    assert refused.problem and Qualification.objects.count() == 0
+    assert "另一家公司" in reasons_by_row(refused)[2]
 
 
 def test_re_importing_the_same_file_changes_nothing(admin_user):
     rows = [row(date="2026-06-30"), row(level="专精特新", province="北京")]
     first = check(admin_user, rows)
-    services.qualification_import_apply(actor=admin_user, qualification_import=first)
+    apply_list(admin_user, first)
     snapshot = (
         Organization.objects.count(),
         list(Qualification.objects.values_list("pk", "status", "verified_at")),
@@ -157,7 +182,7 @@ def test_re_importing_the_same_file_changes_nothing(admin_user):
     )
     again = check(admin_user, rows)
     assert (again.rows_unchanged, again.rows_created, again.rows_updated) == (2, 0, 0)
-    services.qualification_import_apply(actor=admin_user, qualification_import=again)
+    apply_list(admin_user, again)
     assert snapshot == (
         Organization.objects.count(),
         list(Qualification.objects.values_list("pk", "status", "verified_at")),
@@ -169,10 +194,10 @@ def test_re_importing_the_same_file_changes_nothing(admin_user):
 def test_a_new_review_date_updates_the_source(admin_user):
     code = make_credit_code()
     first = check(admin_user, [row(name="甲公司", code=code, date="2026-06-30")])
-    services.qualification_import_apply(actor=admin_user, qualification_import=first)
+    apply_list(admin_user, first)
     later = check(admin_user, [row(name="甲公司", code=code, date="2029-06-30")])
     assert later.rows_updated == 1
-    services.qualification_import_apply(actor=admin_user, qualification_import=later)
+    apply_list(admin_user, later)
     source = QualificationSource.objects.get()
     assert source.review_date == date(2029, 6, 30) and source.qualification_import == later
 
@@ -182,7 +207,7 @@ def test_csv_and_xlsx_both_import(admin_user, name):
     rows = [row(year=2024, date="2027-01-31"), row(level="专精特新", province="广东")]
     checked = check(admin_user, rows, name)
     assert (checked.rows_total, checked.rows_created, checked.rows_rejected) == (2, 2, 0)
-    services.qualification_import_apply(actor=admin_user, qualification_import=checked)
+    apply_list(admin_user, checked)
     assert Qualification.objects.filter(status=QualificationStatus.VERIFIED).count() == 2
     assert QualificationSource.objects.filter(review_date=date(2027, 1, 31)).count() == 1
 
@@ -217,7 +242,7 @@ def test_only_administrators_import(admin_user):
 
 def test_an_applied_import_is_not_applied_twice(admin_user):
     checked = check(admin_user, [row()])
-    services.qualification_import_apply(actor=admin_user, qualification_import=checked)
+    apply_list(admin_user, checked)
     checked.refresh_from_db()
     with pytest.raises(InvalidState):
         services.qualification_import_apply(actor=admin_user, qualification_import=checked)
@@ -230,5 +255,5 @@ def test_rows_span_several_chunks(admin_user, monkeypatch):
     rows += [row(name="同一公司", code=code, level="专精特新"), row(name="同一公司", code=code)]
     checked = check(admin_user, rows)
     assert (checked.rows_total, checked.rows_created, checked.organizations_created) == (9, 9, 8)
-    services.qualification_import_apply(actor=admin_user, qualification_import=checked)
+    apply_list(admin_user, checked)
     assert Organization.objects.get(credit_code=code).qualifications.count() == 2

@@ -19,6 +19,7 @@ from accounts.validators import CREDIT_CODE_ALPHABET, credit_code_check_characte
 from catalog import services as catalog_services
 from catalog.models import ChainNode, IndustryChain
 from demo.calls import CallSeeder
+from demo.directories import DirectorySeeder
 from demo.loader import DemoDataError, load
 from demo.specs import (
     ListingSpec,
@@ -112,6 +113,13 @@ class Command(BaseCommand):
             owner_of=self._owner,
             node_ids=self._node_ids,
             experts=experts,
+        ).run()
+        self.created += DirectorySeeder(
+            content=content,
+            admin=self.admin,
+            organizations=self.organizations,
+            owner_of=self._owner,
+            node_ids=self._node_ids,
         ).run()
         self.stdout.write(f"Demo data: {self.created} objects created.")
         if not quiet:

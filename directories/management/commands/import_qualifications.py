@@ -19,16 +19,25 @@ from directories import services
 
 
 class ProgressBar:
-    """Rows read so far on one line of stderr (the total is unknown until the end)."""
+    """Rows read so far on one line of stderr, as a bar when the file's size is known."""
 
-    def __init__(self, stream, label: str) -> None:
+    WIDTH = 30
+
+    def __init__(self, stream, label: str, total: int | None = None) -> None:
         self.stream = stream
         self.label = label
+        self.total = total
         self.started = time.monotonic()
 
     def __call__(self, done: int) -> None:
         rate = done / max(time.monotonic() - self.started, 1e-6)
-        self.stream.write(f"\r{self.label}: {done:,} rows ({rate:,.0f} rows/s)")
+        line = f"{self.label}: {done:,} rows ({rate:,.0f} rows/s)"
+        if self.total:
+            share = min(done / self.total, 1.0)
+            filled = round(share * self.WIDTH)
+            bar = "#" * filled + "-" * (self.WIDTH - filled)
+            line = f"{self.label} [{bar}] {share:4.0%} {done:,}/{self.total:,} rows ({rate:,.0f}/s)"
+        self.stream.write("\r" + line)
         self.stream.flush()
 
     def end(self) -> None:
@@ -74,35 +83,45 @@ class Command(BaseCommand):
             for reason in reasons:
                 self.stdout.write(f"\t{reason}")
 
-        progress = None if quiet else ProgressBar(sys.stderr, "checking")
         try:
             with path.open("rb") as handle:
                 qualification_import = services.qualification_import_upload(
-                    actor=actor,
-                    file=File(handle, name=path.name),
-                    file_name=path.name,
-                    on_progress=progress,
-                    on_row=on_row if verbose else None,
+                    actor=actor, file=File(handle, name=path.name), file_name=path.name, check=False
                 )
         except DomainError as error:
             raise CommandError(str(error.message)) from None
+        total = qualification_import.rows_expected
+        progress = None if quiet else ProgressBar(sys.stderr, "checking", total)
+        try:
+            qualification_import = services.qualification_import_check(
+                pk=qualification_import.pk,
+                on_progress=progress,
+                on_row=on_row if verbose else None,
+            )
         finally:
             if progress is not None:
                 progress.end()
+        if qualification_import.problem:
+            raise CommandError(qualification_import.problem)
         self._report(qualification_import)
         if not apply:
             self.stdout.write("Dry run: nothing imported (add --apply to import).")
             return
-        progress = None if quiet else ProgressBar(sys.stderr, "applying")
+        progress = None if quiet else ProgressBar(sys.stderr, "applying", total)
         try:
-            qualification_import = services.qualification_import_apply(
-                actor=actor, qualification_import=qualification_import, on_progress=progress
+            services.qualification_import_apply(
+                actor=actor, qualification_import=qualification_import, run=False
+            )
+            qualification_import = services.qualification_import_run_apply(
+                pk=qualification_import.pk, actor_pk=actor.pk, on_progress=progress
             )
         except DomainError as error:
             raise CommandError(str(error.message)) from None
         finally:
             if progress is not None:
                 progress.end()
+        if qualification_import.problem:
+            raise CommandError(qualification_import.problem)
         self.stdout.write(
             f"Applied import #{qualification_import.pk}: "
             f"{qualification_import.rows_created} created, "
