@@ -47,8 +47,9 @@ def access_qualification_import(user, pk: int) -> QualificationImport:
 
 
 def can_see_willingness(user, organization: Organization) -> bool:
-    """An organization's declarations: its members."""
-    return is_member(user, organization)
+    """An organization's declarations: its members, and the platform administrators who
+    curate the directories (they read; only the organization declares)."""
+    return is_member(user, organization) or is_platform_admin(user)
 
 
 def can_declare_willingness(user, organization: Organization) -> bool:
