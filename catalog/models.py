@@ -112,9 +112,7 @@ class Listing(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=ListingStatus.choices, default=ListingStatus.DRAFT
     )
-    rejection_reason = models.TextField(
-        _("reason for rejection"), max_length=2000, blank=True
-    )
+    rejection_reason = models.TextField(_("reason for rejection"), max_length=2000, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -278,6 +276,7 @@ class ResourceKind(models.TextChoices):
     LAB = "lab", _("Laboratory")
     DATA = "data", _("Data")
     SUPPLIER = "supplier", _("Supplier qualification")
+    PROJECT = "project", _("Innovation-chain project")
 
 
 class OpenResource(Listing):
@@ -335,3 +334,43 @@ class ProductVerification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.product} @ {self.user_organization}"
+
+
+class CatalogueKind(models.TextChoices):
+    FIRST_SET = "first_set", _("First set (首台套)")
+    FIRST_BATCH = "first_batch", _("First batch (首批次)")
+    FIRST_VERSION = "first_version", _("First version (首版次)")
+
+
+class CatalogueEntry(models.Model):
+    """A product's entry in a first-set / first-batch / first-version catalogue (首台套 /
+    首批次 / 首版次 推广应用指导目录), shown with its verified first uses."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="catalogue_entries")
+    kind = models.CharField(_("catalogue"), max_length=14, choices=CatalogueKind.choices)
+    catalogue = models.CharField(
+        _("catalogue name"),
+        max_length=150,
+        help_text=_("For example 2025年版首台（套）重大技术装备推广应用指导目录."),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    entry_number = models.CharField(_("entry number"), max_length=40, blank=True)
+    issuer = models.CharField(_("issued by"), max_length=100)
+    url = models.URLField(_("link"), blank=True)
+    recorded_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["product", "-year", "kind"]
+        verbose_name = _("catalogue entry")
+        verbose_name_plural = _("catalogue entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product", "kind", "catalogue"], name="catalog_catalogue_entry_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.catalogue}"

@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "catalog",
     "challenges",
     "directories",
+    "verification",
+    "chains",
     "notifications",
     "search",
     "portal",

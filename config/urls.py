@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("catalog.urls")),
     path("", include("challenges.urls")),
     path("directories/", include("directories.urls")),
+    path("verification/", include("verification.urls")),
+    path("", include("chains.urls")),
     path("notifications/", include("notifications.urls")),
     path("search/", include("search.urls")),
     path("reference/", include("reference.urls")),

@@ -11,7 +11,16 @@ from tests.factories import AdminUserFactory, ProductFactory, PublishedProductFa
 
 pytestmark = pytest.mark.django_db
 
-DOMAIN_APPS = {"accounts", "catalog", "challenges", "directories", "notifications", "search"}
+DOMAIN_APPS = {
+    "accounts",
+    "catalog",
+    "chains",
+    "challenges",
+    "directories",
+    "notifications",
+    "search",
+    "verification",
+}
 # Edited in the admin on purpose, with the reason.
 EDITABLE = {
     # Users: log-in accounts, roles and passwords (Django's own forms; nothing indexed).

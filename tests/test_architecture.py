@@ -8,7 +8,16 @@ from django.conf import settings
 
 BASE = Path(settings.BASE_DIR)
 # Domain apps, highest first: each may import the ones after it.
-DOMAIN = ["portal", "directories", "challenges", "catalog", "accounts", "reference"]
+DOMAIN = [
+    "portal",
+    "chains",
+    "verification",
+    "directories",
+    "challenges",
+    "catalog",
+    "accounts",
+    "reference",
+]
 # Services every domain app may call; they import no domain app (nor each other, but core).
 SERVICES = {
     "core": set(),

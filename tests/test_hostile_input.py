@@ -18,6 +18,8 @@ OUR_NAMESPACES = {
     "catalog",
     "challenges",
     "directories",
+    "chains",
+    "verification",
     "notifications",
     "search",
     "reference",

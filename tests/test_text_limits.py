@@ -17,6 +17,8 @@ OUR_APPS = (
     "catalog",
     "challenges",
     "directories",
+    "chains",
+    "verification",
     "notifications",
     "search",
     "reference",

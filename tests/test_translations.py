@@ -23,6 +23,8 @@ SOURCE_DIRS = [
     "core",
     "demo",
     "directories",
+    "chains",
+    "verification",
     "notifications",
     "portal",
     "reference",

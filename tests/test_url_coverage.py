@@ -15,6 +15,8 @@ OUR_NAMESPACES = {
     "catalog",
     "challenges",
     "directories",
+    "chains",
+    "verification",
     "notifications",
     "search",
     "reference",

@@ -33,10 +33,21 @@ from .calls import (
     TermsAcceptance,
 )
 from .events import ApplicationEvent, CallEvent, MilestoneEvent
-from .outcomes import Award, AwardStatus, Milestone, MilestoneStatus, Objection, ObjectionStatus
+from .outcomes import (
+    EVIDENCE_BEFORE_ACCEPTANCE,
+    Award,
+    AwardStatus,
+    EvidenceKind,
+    FirstUseEvidence,
+    Milestone,
+    MilestoneStatus,
+    Objection,
+    ObjectionStatus,
+)
 from .reviews import Assignment, AssignmentStatus, ConflictOfInterest, Score
 
 __all__ = [
+    "EVIDENCE_BEFORE_ACCEPTANCE",
     "PUBLIC_CALL_STATUSES",
     "Application",
     "ApplicationAttachment",
@@ -57,6 +68,8 @@ __all__ = [
     "ConflictOfInterest",
     "ConsortiumPartner",
     "Criterion",
+    "EvidenceKind",
+    "FirstUseEvidence",
     "Indicator",
     "IndicatorResponse",
     "Invitation",

@@ -50,9 +50,7 @@ class Application(models.Model):
         blank=True,
         related_name="applications",
     )
-    technical_approach = models.TextField(
-        _("technical approach"), max_length=20000, blank=True
-    )
+    technical_approach = models.TextField(_("technical approach"), max_length=20000, blank=True)
     team = models.TextField(_("team"), max_length=5000, blank=True)
     prior_results = models.TextField(_("prior results"), max_length=5000, blank=True)
     budget = models.DecimalField(

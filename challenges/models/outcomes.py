@@ -113,3 +113,53 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class EvidenceKind(models.TextChoices):
+    AGREEMENT = "agreement", _("Trial agreement")
+    PLAN = "plan", _("Verification plan")
+    TEST_REPORT = "test_report", _("Third-party test report")
+    PURCHASE = "purchase", _("First purchase or contract")
+
+
+# What a verification project's winner must have on file before final acceptance records
+# its first use (the first purchase may follow the acceptance).
+EVIDENCE_BEFORE_ACCEPTANCE = (EvidenceKind.AGREEMENT, EvidenceKind.PLAN, EvidenceKind.TEST_REPORT)
+
+
+class FirstUseEvidence(models.Model):
+    """A document of a verification project (先试首用): the trial agreement, the verification
+    plan, the third-party test report, or the first purchase or contract by the user firm."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="first_use_evidence"
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=EvidenceKind.choices)
+    title = models.CharField(_("title"), max_length=150)
+    issued_by = models.CharField(
+        _("issued by"), max_length=120, help_text=_("For a test report, the testing body.")
+    )
+    issued_on = models.DateField(_("date"))
+    reference = models.CharField(_("number"), max_length=60, blank=True)
+    amount = models.DecimalField(
+        _("amount (10,000 yuan)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    file = models.FileField(upload_to="first-use/%Y/%m/", storage=private_storage)
+    file_name = models.CharField(max_length=150)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("first-use evidence")
+        verbose_name_plural = _("first-use evidence")
+        ordering = ["application", "kind", "issued_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.title}"

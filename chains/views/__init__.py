@@ -1,0 +1,1 @@
+"""chains: pages and actions (being written)."""

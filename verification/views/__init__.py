@@ -1,0 +1,1 @@
+"""verification: pages and actions (being written)."""
