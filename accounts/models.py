@@ -287,7 +287,6 @@ class QualificationStatus(models.TextChoices):
     REVIEW_FAILED = "review_failed", _("Failed review (复核)")
 
 
-
 class Qualification(models.Model):
     """A 专精特新 or 小巨人 recognition claimed by an organization, with its certificate."""
 

@@ -101,7 +101,7 @@ def can_view_organization(user, organization: Organization) -> bool:
 
 
 def can_see_calls_for_organization(user, organization: Organization) -> bool:
-    """"Calls and demands for you" on a profile: its members and administrators only."""
+    """ "Calls and demands for you" on a profile: its members and administrators only."""
     if is_platform_admin(user):
         return True
     return is_member(user, organization)

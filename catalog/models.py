@@ -38,7 +38,7 @@ class IndustryChain(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("catalog:chain_detail", args=[self.slug])
+        return reverse("chains:chain_detail", args=[self.slug])
 
 
 class ChainNode(models.Model):

@@ -38,7 +38,7 @@ def can_view_listing(user, listing) -> bool:
 
 
 def can_see_calls_for_listing(user, listing) -> bool:
-    """"Calls and demands for you" on a listing: for its owner and administrators only, and
+    """ "Calls and demands for you" on a listing: for its owner and administrators only, and
     only once it is published (a draft is matched with nothing)."""
     if listing.status != ListingStatus.PUBLISHED:
         return False

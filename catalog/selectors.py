@@ -16,7 +16,6 @@ from .models import (
     OpenResource,
     Product,
     ResearchResult,
-    Stage,
 )
 
 
@@ -121,63 +120,6 @@ def chain_list() -> list[IndustryChain]:
         "position", "name"
     )
     return list(chains)
-
-
-@dataclass
-class ChainNodeView:
-    node: ChainNode
-    children: list[ChainNodeView]
-    organizations: list[Organization]
-    product_count: int
-    result_count: int
-
-
-def chain_tree(chain: IndustryChain) -> dict[str, list[ChainNodeView]]:
-    """Return the chain's nodes as trees grouped by stage, with what is listed on each node.
-
-    A parent node counts the distinct published listings on itself and its children, and
-    shows the firms whose published products sit there. Four queries, whatever the size.
-    """
-    nodes = list(chain.nodes.order_by("position", "pk"))
-    children_of: dict[int | None, list[ChainNode]] = {}
-    for node in nodes:
-        children_of.setdefault(node.parent_id, []).append(node)
-
-    products: dict[int, set[int]] = {node.pk: set() for node in nodes}
-    owners: dict[int, set[int]] = {node.pk: set() for node in nodes}
-    for node_id, product_id, organization_id in Product.chain_nodes.through.objects.filter(
-        chainnode__chain=chain, product__status=ListingStatus.PUBLISHED
-    ).values_list("chainnode_id", "product_id", "product__organization_id"):
-        products[node_id].add(product_id)
-        owners[node_id].add(organization_id)
-    results: dict[int, set[int]] = {node.pk: set() for node in nodes}
-    for node_id, result_id in ResearchResult.chain_nodes.through.objects.filter(
-        chainnode__chain=chain, researchresult__status=ListingStatus.PUBLISHED
-    ).values_list("chainnode_id", "researchresult_id"):
-        results[node_id].add(result_id)
-    organizations = Organization.objects.in_bulk(set().union(*owners.values()))
-
-    def build(node: ChainNode) -> tuple[ChainNodeView, set[int], set[int]]:
-        subtree_products, subtree_results = set(products[node.pk]), set(results[node.pk])
-        children = []
-        for child in children_of.get(node.pk, []):
-            view, child_products, child_results = build(child)
-            children.append(view)
-            subtree_products |= child_products
-            subtree_results |= child_results
-        view = ChainNodeView(
-            node=node,
-            children=children,
-            organizations=sorted((organizations[pk] for pk in owners[node.pk]), key=str),
-            product_count=len(subtree_products),
-            result_count=len(subtree_results),
-        )
-        return view, subtree_products, subtree_results
-
-    roots: dict[str, list[ChainNodeView]] = {stage: [] for stage in Stage.values}
-    for node in children_of.get(None, []):
-        roots[node.stage].append(build(node)[0])
-    return roots
 
 
 def chain_node_choices() -> list[tuple[str, list[tuple[int, str]]]]:

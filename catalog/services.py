@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from workflow import apply
 
 from . import rules
 from .models import (
+    CatalogueEntry,
     Listing,
     ListingEvent,
     ListingStatus,
@@ -244,3 +246,79 @@ def product_verification_record(
     )
     index_later("product", product.pk)
     return verification
+
+
+# --- first-set / first-batch / first-version catalogue entries (首台套 / 首批次 / 首版次) -----
+# Shown on the product's page with its verified first uses (measure 十一).
+
+# The earliest catalogue year accepted (the first-set policy dates from 2015).
+FIRST_CATALOGUE_YEAR = 2000
+
+
+def can_record_catalogue_entry(user, product: Product) -> bool:
+    """Add or remove a product's catalogue entries: the administrators of the product's
+    organization, and platform administrators."""
+    if account_rules.is_platform_admin(user):
+        return True
+    return account_rules.is_org_admin(user, product.organization)
+
+
+@transaction.atomic
+def catalogue_entry_add(
+    *,
+    actor: User,
+    product: Product,
+    kind: str,
+    catalogue: str,
+    year: int,
+    issuer: str,
+    entry_number: str = "",
+    url: str = "",
+) -> CatalogueEntry:
+    """Record that a product is listed in a first-set, first-batch or first-version
+    catalogue; the same catalogue once per product and kind."""
+    product = Product.objects.select_for_update().select_related("organization").get(pk=product.pk)
+    if not can_record_catalogue_entry(actor, product):
+        raise NotAllowed(
+            _("Only the product's organization administrators record its catalogue entries.")
+        )
+    entry = CatalogueEntry(
+        product=product,
+        kind=kind,
+        catalogue=(catalogue or "").strip(),
+        year=year,
+        issuer=(issuer or "").strip(),
+        entry_number=(entry_number or "").strip(),
+        url=(url or "").strip(),
+        recorded_by=actor,
+    )
+    errors = {}
+    if year is not None and not FIRST_CATALOGUE_YEAR <= year <= timezone.localdate().year + 1:
+        errors["year"] = _("Give the catalogue's year, for example 2025.")
+    same = CatalogueEntry.objects.filter(product=product, kind=kind, catalogue=entry.catalogue)
+    if same.exists():
+        errors["catalogue"] = _("This product is already recorded in that catalogue.")
+    try:
+        entry.full_clean(exclude=["recorded_by"], validate_unique=False)
+    except ValidationError as error:
+        errors = {**error.message_dict, **errors}
+    if errors:
+        raise ValidationError(errors)
+    entry.save()
+    index_later("product", product.pk)
+    return entry
+
+
+@transaction.atomic
+def catalogue_entry_remove(*, actor: User, entry: CatalogueEntry) -> None:
+    product = (
+        Product.objects.select_for_update().select_related("organization").get(pk=entry.product_id)
+    )
+    if not can_record_catalogue_entry(actor, product):
+        raise NotAllowed(
+            _("Only the product's organization administrators record its catalogue entries.")
+        )
+    deleted, _rows = CatalogueEntry.objects.filter(pk=entry.pk).delete()
+    if not deleted:
+        raise InvalidState(_("This catalogue entry was already removed."))
+    index_later("product", product.pk)

@@ -5,8 +5,6 @@ from . import views
 app_name = "catalog"
 
 urlpatterns = [
-    path("chains/", views.chain_list, name="chain_list"),
-    path("chains/<slug:slug>/", views.chain_detail, name="chain_detail"),
     path("products/<id:pk>/photos/", views.upload_product_image, name="product_image_upload"),
     path("photos/<id:pk>/delete/", views.delete_product_image, name="product_image_delete"),
 ]

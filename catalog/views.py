@@ -1,4 +1,5 @@
-"""Catalog pages: lists with filters, detail pages, listing forms, chains."""
+"""Catalog pages: lists with filters, detail pages, listing forms (the chain map is in
+``chains``)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from reference.regions import Province
 
 from . import rules, selectors, services
 from .forms import LISTING_FORMS, ProductImageForm
-from .models import IndustryChain, Maturity, ProductImage, ResourceKind
+from .models import Maturity, ProductImage, ResourceKind
 from .services import LISTING_MODELS
 from .transitions import TRANSITIONS
 
@@ -222,18 +223,3 @@ def delete_product_image(request, pk: int):
         success=_("The photo was removed."),
     )
     return redirect(photo.product.get_absolute_url())
-
-
-@login_not_required
-def chain_list(request):
-    return render(request, "catalog/chain_list.html", {"chains": selectors.chain_list()})
-
-
-@login_not_required
-def chain_detail(request, slug: str):
-    chain = get_object_or_404(IndustryChain, slug=slug)
-    return render(
-        request,
-        "catalog/chain_detail.html",
-        {"chain": chain, "stages": selectors.chain_tree(chain)},
-    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import Event
 
@@ -96,7 +97,7 @@ class PairSource(models.TextChoices):
 
 
 class PairStatus(models.TextChoices):
-    PROPOSED = "proposed", _("Proposed")
+    PROPOSED = "proposed", pgettext_lazy("candidate pair", "Proposed")
     SHORTLISTED = "shortlisted", _("Shortlisted")
     DECLINED = "declined", _("Not taken")
     INVITED = "invited", _("Invited to the call")

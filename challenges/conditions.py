@@ -18,11 +18,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import (
+    EVIDENCE_BEFORE_ACCEPTANCE,
     ApplicationStatus,
     AssignmentStatus,
     AwardStatus,
     Call,
+    CallKind,
     CallStatus,
+    EvidenceKind,
+    FirstUseEvidence,
     Milestone,
     MilestoneStatus,
     ObjectionStatus,
@@ -124,7 +128,36 @@ def accept_problems(call: Call) -> list[str]:
     ).exclude(status=MilestoneStatus.ACCEPTED)
     if open_milestones.exists():
         return [_("Accept every milestone before the final acceptance.")]
-    return []
+    return first_use_evidence_problems(call)
+
+
+def first_use_evidence_problems(call: Call) -> list[str]:
+    """A verification project's final acceptance records a first use of each winner's
+    product (先试首用); each such winner must first have on file a document of every kind in
+    ``EVIDENCE_BEFORE_ACCEPTANCE`` (the first purchase may follow the acceptance)."""
+    if call.kind != CallKind.VERIFICATION:
+        return []
+    winners = call.applications.filter(
+        status=ApplicationStatus.AWARDED, product__isnull=False
+    ).select_related("applicant")
+    on_file: dict[int, set[str]] = {}
+    for application_id, kind in FirstUseEvidence.objects.filter(
+        application__in=winners
+    ).values_list("application_id", "kind"):
+        on_file.setdefault(application_id, set()).add(kind)
+    problems = []
+    for application in winners:
+        filed = on_file.get(application.pk, set())
+        missing = [kind for kind in EVIDENCE_BEFORE_ACCEPTANCE if kind not in filed]
+        if missing:
+            problems.append(
+                _("%(name)s has no first-use evidence yet of: %(kinds)s.")
+                % {
+                    "name": application.applicant.name,
+                    "kinds": ", ".join(str(EvidenceKind(kind).label) for kind in missing),
+                }
+            )
+    return problems
 
 
 # --- moves outside the table ----------------------------------------------------------------

@@ -50,6 +50,5 @@ class RejectNulCharactersMiddleware:
 
 def _has_nul(params) -> bool:
     return any(
-        "\x00" in key or any("\x00" in value for value in values)
-        for key, values in params.lists()
+        "\x00" in key or any("\x00" in value for value in values) for key, values in params.lists()
     )

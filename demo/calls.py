@@ -44,6 +44,7 @@ class CallSeeder:
         owner_of,
         node_ids,
         experts,
+        before_accept=None,
     ):
         self.calls = calls
         self.rubric = rubric
@@ -53,6 +54,9 @@ class CallSeeder:
         self.owner_of = owner_of
         self.node_ids = node_ids
         self.experts: list[Expert] = list(experts)
+        # Called with the call just before its final acceptance: a verification project
+        # must have its winners' first-use evidence on file by then.
+        self.before_accept = before_accept
         self.created = 0
 
     def run(self) -> int:
@@ -171,6 +175,8 @@ class CallSeeder:
         for application in winners:
             self._progress(application, issuer_user, spec.milestones)
         if stage == "accepted":
+            if self.before_accept is not None:
+                self.before_accept(call)
             services.call_accept(actor=issuer_user, call=call, note=self.texts.call_acceptance_note)
 
     def _apply(self, call: Call, entry: ApplicationSpec) -> Application:

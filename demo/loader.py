@@ -242,6 +242,9 @@ def _check_references(content: DemoContent, directory: Path) -> None:
         if reached >= stages.index("in_progress") and not call.milestones:
             raise DemoDataError(f"{where}: stage {call.stage!r} needs milestones")
     _check_directories(content, entries, known, unique, organizations, nodes, products)
+    _check_resource_use(content, entries, known, organizations)
+    _check_verification(content, entries, known, unique, organizations, nodes, products)
+    _check_directions(content, entries, known, unique, organizations, nodes)
 
 
 def _check_directories(content, entries, known, unique, organizations, nodes, products) -> None:
@@ -284,3 +287,161 @@ def _check_directories(content, entries, known, unique, organizations, nodes, pr
         for outcome in recommendation.outcomes:
             if not 0 <= outcome.days_ago <= recommendation.days_ago:
                 raise DemoDataError(f"{where}: an outcome happens after the recommendation")
+
+
+def _check_resource_use(content, entries, known, organizations) -> None:
+    """References of resources_use.toml: published resources of the right kind, another
+    organization than the owner, its published products, dates the services accept."""
+    resources = {resource.title: resource for resource in content.resources}
+    published = {
+        (product.org, product.title)
+        for product in content.products
+        if product.status == "published"
+    }
+
+    def resource_of(where: str, title: str, kinds: tuple[str, ...], org: str):
+        resource = resources.get(title)
+        if resource is None:
+            raise DemoDataError(f"{where}: resource {title!r} is not in resources.toml")
+        if resource.kind not in kinds or resource.status != "published":
+            raise DemoDataError(f"{where}: {title!r} is not a published {' or '.join(kinds)}")
+        known(where, "organization", org, organizations)
+        if resource.org == org:
+            raise DemoDataError(f"{where}: {org!r} owns {title!r}")
+        return resource
+
+    for where, spec in entries("access_requests"):
+        resource_of(where, spec.resource, ("test_line", "lab", "data"), spec.org)
+        if spec.start_in_days < 0 or spec.length_days < 1:
+            raise DemoDataError(f"{where}: dates start today or later and last a day or more")
+        proposed = spec.proposed_in_days is not None
+        if proposed != (spec.state == "dates_proposed") and spec.state != "accepted":
+            raise DemoDataError(
+                f"{where}: give proposed_in_days for 'dates_proposed' (or 'accepted' after a "
+                "proposal) only"
+            )
+        if spec.proposed_in_days is not None and spec.proposed_in_days < 0:
+            raise DemoDataError(f"{where}: proposed dates start today or later")
+        if spec.state == "declined" and not spec.note:
+            raise DemoDataError(f"{where}: a declined request needs the reason in 'note'")
+    for where, spec in entries("supplier_applications"):
+        resource = resource_of(where, spec.resource, ("supplier", "project"), spec.org)
+        for title in spec.products:
+            if (spec.org, title) not in published:
+                raise DemoDataError(
+                    f"{where}: {title!r} is not a published product of {spec.org!r}"
+                )
+        if resource.kind == "supplier" and not spec.products:
+            raise DemoDataError(f"{where}: a supplier pool needs at least one product")
+        if spec.state == "rejected" and not spec.note:
+            raise DemoDataError(f"{where}: an application not admitted needs the reason in 'note'")
+
+
+def _check_directions(content, entries, known, unique, organizations, nodes) -> None:
+    """References of directions.toml: chains and nodes on them, items, organizations of the
+    right kind, the suppliers' published products, the demonstration call, and the fields
+    each source and status needs."""
+    kinds = {spec.key: spec.kind for spec in content.organizations}
+    published = {(p.org, p.title) for p in content.products if p.status == "published"}
+    calls = {call.title: call.kind for call in content.calls}
+    chains = {chain.slug for chain in content.chains}
+    unique("key", "directions")
+    unique("title", "directions")
+    for where, direction in entries("directions"):
+        known(where, "chain", direction.chain, chains)
+        keys = [item.key for item in direction.items]
+        if not 1 <= len(keys) == len(set(keys)):
+            raise DemoDataError(f"{where}: give items, each with its own key")
+        for item in direction.items:
+            known(where, "chain node", item.node, nodes)
+            if item.node.split("/")[0] != direction.chain:
+                raise DemoDataError(f"{where}: {item.node!r} is not on {direction.chain!r}")
+        if direction.call is not None and calls.get(direction.call) != "demonstration":
+            raise DemoDataError(f"{where}: {direction.call!r} is no demonstration call")
+        if direction.status == "draft" and direction.pairs:
+            raise DemoDataError(f"{where}: a direction being prepared has no pairs")
+        for pair in direction.pairs:
+            known(where, "item", pair.item, set(keys))
+            parties = [pair.supplier] + ([pair.user_firm] if pair.user_firm else [])
+            known(where, "organization", parties, organizations)
+            if kinds[pair.supplier] != "sme" or pair.supplier == pair.user_firm:
+                raise DemoDataError(f"{where}: {pair.supplier!r} supplies as an SME, to another")
+            if pair.product is not None and (pair.supplier, pair.product) not in published:
+                raise DemoDataError(f"{where}: {pair.product!r} is no published product of it")
+            if (pair.source == "department") != (pair.department is not None):
+                raise DemoDataError(f"{where}: name the department exactly for its pairs")
+            if pair.department is not None and kinds.get(pair.department) != "government":
+                raise DemoDataError(f"{where}: {pair.department!r} is not a department")
+            if (pair.status == "declined") != bool(pair.reason):
+                raise DemoDataError(f"{where}: give a reason exactly when declined")
+            if pair.status == "invited" and direction.call is None:
+                raise DemoDataError(f"{where}: an invited pair needs the direction's call")
+
+
+def _check_verification(content, entries, known, unique, organizations, nodes, products) -> None:
+    """References of verification.toml: platforms, its verification calls (checked like those
+    of calls.toml), bookings and evidence of verification calls, catalogue entries."""
+    platforms = unique("key", "verification_platforms")
+    for where, platform in entries("verification_platforms"):
+        known(where, "organization", platform.owner, organizations)
+        known(where, "chain node", platform.chain_nodes, nodes)
+        if platform.capacity < 1:
+            raise DemoDataError(f"{where}: a platform hosts at least one project")
+    stages = typing.get_args(CallStage)
+    keys = {call.key for call in content.calls}
+    for where, call in entries("verification_calls"):
+        if call.key in keys:
+            raise DemoDataError(f"{where}: key {call.key!r} is used in calls.toml too")
+        if call.kind != "verification":
+            raise DemoDataError(f"{where}: verification.toml holds verification calls only")
+        known(where, "organization", call.issuer, organizations)
+        known(where, "chain node", call.chain_nodes, nodes)
+        for index, application in enumerate(call.applications):
+            place = _item(f"{where}, application", index, application)
+            known(place, "organization", application.org, organizations)
+            if application.product not in products.get(application.org, set()):
+                raise DemoDataError(f"{place}: a verification application names its product")
+        reached = stages.index(call.stage)
+        if reached >= stages.index("publicity") and call.winners < 1:
+            raise DemoDataError(f"{where}: stage {call.stage!r} needs 'winners'")
+        if reached >= stages.index("in_progress") and not call.milestones:
+            raise DemoDataError(f"{where}: stage {call.stage!r} needs milestones")
+    calls = {call.key: call for call in [*content.calls, *content.verification_calls]}
+
+    def verification_call(where: str, key: str, *, stage: str):
+        call = calls.get(key)
+        if call is None or call.kind != "verification":
+            raise DemoDataError(f"{where}: {key!r} is not a verification call")
+        if stages.index(call.stage) < stages.index(stage):
+            raise DemoDataError(f"{where}: {key!r} is not at stage {stage!r} yet")
+        return call
+
+    for where, booking in entries("platform_bookings"):
+        known(where, "platform", booking.platform, platforms)
+        call = verification_call(where, booking.call, stage="published")
+        if call.stage == "accepted":
+            raise DemoDataError(f"{where}: an accepted project books no platform")
+        if booking.start_in_days < 0 or booking.length_days < 1:
+            raise DemoDataError(f"{where}: dates start today or later and last a day or more")
+        if booking.state in ("declined", "cancelled") and not booking.note:
+            raise DemoDataError(f"{where}: a {booking.state} booking needs the reason in 'note'")
+    for where, evidence in entries("first_use_evidence"):
+        verification_call(where, evidence.call, stage="in_progress")
+        if (evidence.kind == "purchase") != (evidence.amount is not None):
+            raise DemoDataError(f"{where}: give an amount exactly for a purchase")
+        if evidence.days_ago < 0:
+            raise DemoDataError(f"{where}: evidence is dated today or earlier")
+    for where, entry in entries("catalogue_entries"):
+        known(where, "organization", entry.org, organizations)
+        if entry.product not in products.get(entry.org, set()):
+            raise DemoDataError(f"{where}: {entry.product!r} is not a product of {entry.org!r}")
+    for call in content.verification_calls:
+        if call.stage != "accepted":
+            continue
+        filed = {e.kind for e in content.first_use_evidence if e.call == call.key}
+        missing = {"agreement", "plan", "test_report"} - filed
+        if missing:
+            raise DemoDataError(
+                f"verification.toml: call {call.key!r} is accepted but lacks evidence: "
+                f"{', '.join(sorted(missing))}"
+            )

@@ -27,7 +27,7 @@ ListingStatus = Literal["draft", "pending_review", "published", "rejected"]
 Maturity = Literal["research", "lab", "pilot", "sample", "mass"]
 TransferMode = Literal["transfer", "license", "equity", "codevelop"]
 PatentKind = Literal["invention", "utility", "design", "software"]
-ResourceKind = Literal["test_line", "lab", "data", "supplier"]
+ResourceKind = Literal["test_line", "lab", "data", "supplier", "project"]
 CallKind = Literal[
     "challenge", "competition", "rnd_demand", "verification", "demonstration", "selection"
 ]
@@ -362,6 +362,135 @@ class RecommendationSpec:
     outcomes: list[OutcomeSpec] = field(default_factory=list, metadata={"table": "outcome"})
 
 
+# --- measure 十: access requests to open resources, supplier pools and projects ---
+
+AccessState = Literal["requested", "dates_proposed", "accepted", "declined", "withdrawn"]
+SupplierState = Literal["submitted", "under_audit", "admitted", "rejected", "withdrawn"]
+AuditCheck = Literal["qualification", "products", "quality_system", "site_visit", "samples"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class AccessRequestSpec:
+    resource: str  # the title of a test line, laboratory or data resource in resources.toml
+    org: Key  # the requesting enterprise
+    purpose: str
+    start_in_days: int  # from today, not negative
+    length_days: int
+    state: AccessState
+    # Other dates the owner proposes (state "dates_proposed", or "accepted" after them).
+    proposed_in_days: int | None = None
+    note: str = ""  # the owner's note or reason, or the requester's on withdrawal
+
+
+@dataclass(frozen=True, kw_only=True)
+class SupplierApplicationSpec:
+    resource: str  # the title of a supplier pool or innovation-chain project
+    org: Key  # the applying SME
+    statement: str
+    products: list[str] = field(default_factory=list)  # titles of the SME's products
+    state: SupplierState
+    checks: list[AuditCheck] = field(default_factory=list)
+    note: str = ""  # the audit note, the reason not to admit, or the withdrawal note
+
+
+# --- measure 十: 一条龙 demonstration directions ---
+
+DirectionState = Literal["draft", "collecting", "closed"]
+PairSourceName = Literal["department", "directory", "map", "matching"]
+PairState = Literal["proposed", "shortlisted", "declined", "invited"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class DirectionItemSpec:
+    key: Key
+    kind: Literal["product", "process"]
+    name: str
+    description: str
+    node: NodeReference  # on the direction's chain
+
+
+@dataclass(frozen=True, kw_only=True)
+class CandidatePairSpec:
+    item: Key  # the key of one of the direction's items
+    source: PairSourceName
+    supplier: Key  # a verified SME
+    product: str | None = None  # the title of one of the supplier's published products
+    user_firm: Key | None = None  # the application unit
+    department: Key | None = None  # the recommending department (source "department" only)
+    note: str
+    status: PairState = "proposed"
+    reason: str = ""  # why it was not taken (status "declined" only)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DirectionSpec:
+    key: Key
+    chain: Key
+    title: str
+    summary: str
+    year: int
+    status: DirectionState
+    call: str | None = None  # the title of a demonstration call in calls.toml
+    items: list[DirectionItemSpec] = field(metadata={"table": "item"})
+    pairs: list[CandidatePairSpec] = field(default_factory=list, metadata={"table": "pair"})
+
+
+# --- measure 十一: verification platforms, bookings, first-use evidence, catalogue entries ---
+
+BookingState = Literal["requested", "confirmed", "declined", "cancelled"]
+EvidenceKind = Literal["agreement", "plan", "test_report", "purchase"]
+CatalogueKind = Literal["first_set", "first_batch", "first_version"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlatformSpec:
+    key: Key
+    owner: Key  # a verified organization
+    name: str
+    capabilities: str
+    capacity: int
+    province: ProvinceCode
+    city: str
+    chain_nodes: list[NodeReference]
+    website: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class BookingSpec:
+    platform: Key
+    call: Key  # a verification call of calls.toml or verification.toml
+    start_in_days: int  # from today, not negative
+    length_days: int
+    purpose: str
+    state: BookingState
+    note: str = ""  # the owner's reason (declined) or the canceller's
+
+
+@dataclass(frozen=True, kw_only=True)
+class EvidenceSpec:
+    call: Key  # a verification call with a winner
+    kind: EvidenceKind
+    title: str
+    issued_by: str
+    days_ago: int
+    file_name: Annotated[str, Pattern(r".+\.pdf", "a file name ending in .pdf")]
+    reference: str = ""
+    amount: Decimal | None = None  # 10,000 yuan, a purchase only
+    by: Literal["winner", "issuer"] = "winner"
+
+
+@dataclass(frozen=True, kw_only=True)
+class CatalogueEntrySpec:
+    org: Key
+    product: str  # the title of one of the organization's products
+    kind: CatalogueKind
+    catalogue: str
+    year: int
+    issuer: str
+    entry_number: str = ""
+    url: str = ""
+
+
 @dataclass(frozen=True, kw_only=True)
 class DemoContent:
     """Everything ``seed_demo`` loads, field by field from the file and table named."""
@@ -401,6 +530,30 @@ class DemoContent:
     )
     recommendations: list[RecommendationSpec] = field(
         metadata={"file": "directories.toml", "table": "recommendation"}
+    )
+    access_requests: list[AccessRequestSpec] = field(
+        metadata={"file": "resources_use.toml", "table": "access_request"}
+    )
+    supplier_applications: list[SupplierApplicationSpec] = field(
+        metadata={"file": "resources_use.toml", "table": "supplier_application"}
+    )
+    directions: list[DirectionSpec] = field(
+        metadata={"file": "directions.toml", "table": "direction"}
+    )
+    verification_platforms: list[PlatformSpec] = field(
+        metadata={"file": "verification.toml", "table": "platform"}
+    )
+    verification_calls: list[CallSpec] = field(
+        metadata={"file": "verification.toml", "table": "call"}
+    )
+    platform_bookings: list[BookingSpec] = field(
+        metadata={"file": "verification.toml", "table": "booking"}
+    )
+    first_use_evidence: list[EvidenceSpec] = field(
+        metadata={"file": "verification.toml", "table": "evidence"}
+    )
+    catalogue_entries: list[CatalogueEntrySpec] = field(
+        metadata={"file": "verification.toml", "table": "catalogue_entry"}
     )
 
     def login(self, username: str) -> LoginSpec:

@@ -44,8 +44,10 @@ def membership_request(*, actor: User, organization: Organization) -> Membership
 
 
 def _lock_membership(membership: Membership) -> Membership:
-    return Membership.objects.select_for_update().select_related("user", "organization").get(
-        pk=membership.pk
+    return (
+        Membership.objects.select_for_update()
+        .select_related("user", "organization")
+        .get(pk=membership.pk)
     )
 
 

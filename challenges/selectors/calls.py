@@ -158,9 +158,7 @@ def open_objections() -> QuerySet[Objection]:
 
 def published_questions(call: Call) -> list[Question]:
     """Answered questions, without who asked."""
-    return list(
-        call.questions.exclude(answer="").only("call_id", "text", "answer", "answered_at")
-    )
+    return list(call.questions.exclude(answer="").only("call_id", "text", "answer", "answered_at"))
 
 
 def call_timeline(user, call: Call):

@@ -7,6 +7,7 @@ from .applications import *  # noqa: F403
 from .consortium import *  # noqa: F403
 from .decisions import *  # noqa: F403
 from .drafting import *  # noqa: F403
+from .first_use import *  # noqa: F403
 from .follows import *  # noqa: F403
 from .invitations import *  # noqa: F403
 from .lifecycle import *  # noqa: F403

@@ -10,6 +10,7 @@ from accounts.models import OrganizationKind, QualificationLevel
 from catalog.models import ProductVerification
 from challenges import selectors, services
 from challenges.models import (
+    EVIDENCE_BEFORE_ACCEPTANCE,
     ApplicationStatus,
     AwardStatus,
     CallKind,
@@ -31,6 +32,7 @@ from tests.factories import (
     handler_of,
     member_of,
 )
+from tests.verification.factories import evidence
 
 pytestmark = pytest.mark.django_db
 FUTURE = timedelta(days=20)
@@ -338,13 +340,15 @@ def test_verification_acceptance_records_the_user_firm_on_the_product():
     user_firm = OrganizationFactory(kind=OrganizationKind.LARGE)
     call = CallFactory(kind=CallKind.VERIFICATION, issuer=government, status=CallStatus.IN_PROGRESS)
     product = PublishedProductFactory()
-    ApplicationFactory(
+    application = ApplicationFactory(
         call=call,
         applicant=product.organization,
         product=product,
         user_firm=user_firm,
         status="awarded",
     )
+    for kind in EVIDENCE_BEFORE_ACCEPTANCE:  # the first-use evidence acceptance needs
+        evidence(application, kind)
     services.call_accept(actor=handler_of(call), call=call)
     verification = ProductVerification.objects.get(product=product)
     assert verification.user_organization == user_firm

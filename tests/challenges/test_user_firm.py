@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.models import OrganizationKind, VerificationStatus
 from catalog.models import ProductVerification
 from challenges import services
-from challenges.models import ApplicationStatus, CallKind, CallStatus
+from challenges.models import EVIDENCE_BEFORE_ACCEPTANCE, ApplicationStatus, CallKind, CallStatus
 from tests.factories import (
     CallFactory,
     MilestoneFactory,
@@ -20,6 +20,7 @@ from tests.factories import (
     handler_of,
     member_of,
 )
+from tests.verification.factories import evidence
 
 pytestmark = pytest.mark.django_db
 
@@ -140,6 +141,8 @@ def test_final_acceptance_records_the_user_firm_on_the_product_page(client):
     services.application_submit(actor=user, application=application)
     type(application).objects.filter(pk=application.pk).update(status=ApplicationStatus.AWARDED)
     MilestoneFactory(application=application, status="accepted")
+    for kind in EVIDENCE_BEFORE_ACCEPTANCE:  # the first-use evidence acceptance needs
+        evidence(application, kind)
     call.status = CallStatus.IN_PROGRESS
     call.deadline = timezone.now() - timedelta(days=1)
     call.save(update_fields=["status", "deadline"])

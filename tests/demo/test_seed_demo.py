@@ -102,3 +102,109 @@ def test_demo_shows_every_step_of_measure_twelve():
     )
     # The applied list gave one little giant a review date already past: it is flagged.
     assert Organization.objects.filter(qualification_flag="expired").exists()
+
+
+def test_demo_chain_maps_show_little_giants_and_gaps(client):
+    from chains.selectors import chain_map
+
+    call_command("seed_demo", "--quiet")
+    for chain in IndustryChain.objects.all():
+        tiles = []
+
+        def walk(each, tiles=tiles):
+            for tile in each:
+                tiles.append(tile)
+                walk(tile.children)
+
+        for _stage, _label, roots in chain_map(chain).stages:
+            walk(roots)
+        assert any(tile.is_gap for tile in tiles), chain.slug
+        assert any(tile.little_giants and not tile.children for tile in tiles), chain.slug
+        response = client.get(reverse("chains:chain_detail", args=[chain.slug]))
+        assert response.status_code == 200
+        assert "data-gap" in response.text
+
+
+def test_demo_shows_access_requests_and_supplier_applications_in_every_state(client):
+    from chains.models import AccessRequest, AccessStatus, SupplierApplication, SupplierStatus
+
+    call_command("seed_demo", "--quiet")
+    assert set(AccessRequest.objects.values_list("status", flat=True)) == set(AccessStatus.values)
+    assert set(SupplierApplication.objects.values_list("status", flat=True)) == set(
+        SupplierStatus.values
+    )
+    assert SupplierApplication.objects.filter(resource__kind="project").exists()
+    # The demo lead sees requests to answer, the demo SME its own, on their pages.
+    lead = User.objects.get(username="lead")
+    client.force_login(lead)
+    organization = lead.memberships.get().organization
+    page = client.get(reverse("chains:access_requests_of", args=[organization.pk]))
+    assert page.status_code == 200
+    assert "data-access-request=" in page.text
+    sme = User.objects.get(username="sme")
+    client.force_login(sme)
+    organization = sme.memberships.get().organization
+    page = client.get(reverse("chains:supplier_applications_of", args=[organization.pk]))
+    assert "data-supplier-application=" in page.text
+
+
+def test_demo_shows_demonstration_directions_with_pairs_from_every_source_and_status(client):
+    from chains.models import CandidatePair, DemonstrationDirection, PairSource, PairStatus
+
+    call_command("seed_demo", "--quiet")
+    opened = DemonstrationDirection.objects.exclude(status="draft")
+    assert set(opened.values_list("chain__slug", flat=True)) == {"ic", "nev", "machine-tools"}
+    for direction in opened:
+        assert 2 <= direction.items.count() <= 4
+        assert all(item.chain_node.chain_id == direction.chain_id for item in direction.items.all())
+    pairs = CandidatePair.objects.all()
+    assert set(pairs.values_list("source", flat=True)) == set(PairSource.values)
+    assert set(pairs.values_list("status", flat=True)) == set(PairStatus.values)
+    assert not pairs.filter(status=PairStatus.DECLINED, decision_note="").exists()
+    # the NEV direction fills the demo demonstration call: its invitations are the call's
+    nev = opened.get(chain__slug="nev")
+    assert nev.call.title == "新能源汽车热管理系统“一条龙”示范应用推荐"
+    invited = pairs.filter(item__direction=nev, status=PairStatus.INVITED)
+    assert invited.exists()
+    assert all(pair.invitation.call == nev.call for pair in invited)
+    # the demo department (login "gov") sees its recommendations and the decisions
+    client.force_login(User.objects.get(username="gov"))
+    page = client.get(reverse("chains:direction_proposals"))
+    own = pairs.filter(recommended_by_organization__memberships__user__username="gov")
+    assert own.exists()
+    assert page.text.count("data-proposal=") == own.count()
+
+
+def test_demo_shows_platforms_bookings_and_a_completed_first_use_with_evidence(client):
+    from catalog.models import CatalogueEntry, ProductVerification
+    from challenges.models import EVIDENCE_BEFORE_ACCEPTANCE, CallStatus, FirstUseEvidence
+    from verification.models import BookingStatus, PlatformBooking, VerificationPlatform
+
+    call_command("seed_demo", "--quiet")
+    assert VerificationPlatform.objects.count() >= 2
+    # the probe-card project in progress has a platform confirmed and another awaiting
+    probe = PlatformBooking.objects.filter(call__title="MEMS垂直探针卡量产线工程化应用验证")
+    assert {BookingStatus.CONFIRMED, BookingStatus.REQUESTED} <= set(
+        probe.values_list("status", flat=True)
+    )
+    assert probe.get(status=BookingStatus.CONFIRMED, platform__capacity=2).call.status == (
+        CallStatus.IN_PROGRESS
+    )
+    # a completed first use: accepted, with its evidence, naming the user firm
+    verification = ProductVerification.objects.get(product__title="6N级高纯三氟化氮")
+    assert verification.user_organization.name == "上海华准集成电路制造有限公司"
+    kinds = set(
+        FirstUseEvidence.objects.filter(
+            application__product=verification.product,
+            application__call__status=CallStatus.ACCEPTED,
+        ).values_list("kind", flat=True)
+    )
+    assert set(EVIDENCE_BEFORE_ACCEPTANCE) | {"purchase"} == kinds
+    assert CatalogueEntry.objects.values("kind").distinct().count() == 3
+    # the product page's panel shows it all; the product's firm downloads the files
+    panel = reverse("verification:product_panel", args=[verification.product.pk])
+    public = client.get(panel).text
+    assert "上海华准集成电路制造有限公司" in public and "data-file" not in public
+    assert "重点新材料首批次应用示范指导目录（2024年版）" in public
+    client.force_login(verification.product.organization.memberships.first().user)
+    assert client.get(panel).text.count("data-file") == 4

@@ -374,9 +374,7 @@ def test_others_get_404_and_change_nothing(client, sme, owner):
     assert willingness.is_opted_in and WillingnessEvent.objects.count() == 1
 
 
-def test_a_platform_administrator_reads_the_declarations_but_cannot_change_them(
-    client, sme, owner
-):
+def test_a_platform_administrator_reads_the_declarations_but_cannot_change_them(client, sme, owner):
     willingness = services.willingness_declare(
         actor=owner, organization=sme, kind=FIRMS, note="原说明"
     )

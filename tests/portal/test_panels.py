@@ -63,7 +63,9 @@ def test_calls_for_you_are_not_shown_to_anonymous_visitors_or_outsiders(client):
     product = ProductFactory(organization=organization, status=ListingStatus.PUBLISHED)
     profile = reverse("portal:organization_detail", args=[organization.pk])
     assert panel_urls(client.get(profile).text) == []
-    assert panel_urls(client.get(product.get_absolute_url()).text) == []
+    # the product's first uses (先试首用) are public; no other panel is
+    first_use = reverse("verification:product_panel", args=[product.pk])
+    assert panel_urls(client.get(product.get_absolute_url()).text) == [first_use]
     panel = reverse("portal:organization_calls", args=[organization.pk])
     assert client.get(panel).status_code == 302  # to the login page
     client.force_login(member_of(OrganizationFactory()))

@@ -268,7 +268,7 @@ def test_the_chain_page(client, holds_constant):
             )
             CallFactory().chain_nodes.add(child)
 
-    holds_constant(reverse("catalog:chain_detail", args=[chain.slug]), grow)
+    holds_constant(reverse("chains:chain_detail", args=[chain.slug]), grow)
 
 
 def test_the_chain_list(client, holds_constant):
@@ -277,4 +277,4 @@ def test_the_chain_list(client, holds_constant):
             chain = IndustryChainFactory()
             PublishedProductFactory().chain_nodes.add(ChainNodeFactory(chain=chain))
 
-    holds_constant(reverse("catalog:chain_list"), grow)
+    holds_constant(reverse("chains:chain_list"), grow)

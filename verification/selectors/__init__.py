@@ -1,4 +1,5 @@
-"""Reads about verification platforms and bookings; import from here:
+"""Reads about verification platforms, bookings and first uses; import from here:
 ``from verification import selectors``."""
 
+from .first_use import *  # noqa: F403
 from .platforms import *  # noqa: F403

@@ -1,1 +1,1 @@
-"""verification: pages and actions (being written)."""
+"""verification: pages and actions of the platform registry, bookings and first uses."""

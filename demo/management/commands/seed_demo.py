@@ -19,8 +19,10 @@ from accounts.validators import CREDIT_CODE_ALPHABET, credit_code_check_characte
 from catalog import services as catalog_services
 from catalog.models import ChainNode, IndustryChain
 from demo.calls import CallSeeder
+from demo.directions import DirectionSeeder
 from demo.directories import DirectorySeeder
 from demo.loader import DemoDataError, load
+from demo.resources_use import ResourceUseSeeder
 from demo.specs import (
     ListingSpec,
     NodeSpec,
@@ -30,6 +32,7 @@ from demo.specs import (
     ResourceSpec,
     ResultSpec,
 )
+from demo.verification import VerificationSeeder
 from reference.models import Industry
 from uploads.images import process_image
 
@@ -120,6 +123,23 @@ class Command(BaseCommand):
             organizations=self.organizations,
             owner_of=self._owner,
             node_ids=self._node_ids,
+        ).run()
+        self.created += ResourceUseSeeder(
+            content=content, organizations=self.organizations, owner_of=self._owner
+        ).run()
+        self.created += DirectionSeeder(
+            content=content,
+            admin=self.admin,
+            organizations=self.organizations,
+            owner_of=self._owner,
+        ).run()
+        self.created += VerificationSeeder(
+            content=content,
+            admin=self.admin,
+            organizations=self.organizations,
+            owner_of=self._owner,
+            node_ids=self._node_ids,
+            experts=experts,
         ).run()
         self.stdout.write(f"Demo data: {self.created} objects created.")
         if not quiet:

@@ -1,4 +1,4 @@
-"""The photos of a product, and the chain pages."""
+"""The photos of a product (the chain pages are tested in tests/chains)."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -7,8 +7,6 @@ from django.urls import reverse
 from catalog.models import ProductImage
 from tests.catalog.forms_posted.helpers import errors_shown, jpeg
 from tests.factories import (
-    ChainNodeFactory,
-    IndustryChainFactory,
     OrganizationFactory,
     ProductFactory,
     ProductImageFactory,
@@ -144,25 +142,3 @@ def test_removing_a_photo_that_is_gone_is_not_found(client):
     response = client.post(reverse("catalog:product_image_delete", args=[photo.pk]))
 
     assert response.status_code == 404
-
-
-# --- chains --------------------------------------------------------------------------------
-
-
-def test_a_chain_page_shows_its_nodes_and_what_is_listed_on_them(client):
-    chain = IndustryChainFactory(name="集成电路产业链")
-    node = ChainNodeFactory(chain=chain, name="功率器件封装")
-    product = PublishedProductFactory()
-    product.chain_nodes.add(node)
-    ProductFactory(title="草稿产品").chain_nodes.add(node)
-
-    response = client.get(reverse("catalog:chain_detail", args=[chain.slug]))
-
-    assert response.status_code == 200
-    assert "集成电路产业链" in response.text
-    assert "功率器件封装" in response.text
-    assert product.organization.name in response.text
-
-
-def test_an_unknown_chain_is_not_found(client):
-    assert client.get(reverse("catalog:chain_detail", args=["no-such-chain"])).status_code == 404
