@@ -240,6 +240,12 @@ class AccessRequest(models.Model):
                 condition=models.Q(end_date__gte=models.F("start_date")),
                 name="chains_access_dates_in_order",
             ),
+            # One pending request per organization and resource (the service says so first).
+            models.UniqueConstraint(
+                fields=["resource", "requester"],
+                condition=models.Q(status__in=["requested", "dates_proposed"]),
+                name="chains_one_pending_access_request",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -303,6 +309,14 @@ class SupplierApplication(models.Model):
         verbose_name = _("supplier application")
         verbose_name_plural = _("supplier applications")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            # One open application per organization and resource (the service says so first).
+            models.UniqueConstraint(
+                fields=["resource", "applicant"],
+                condition=models.Q(status__in=["submitted", "under_audit"]),
+                name="chains_one_open_supplier_application",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.applicant} → {self.resource}"
