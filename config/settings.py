@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "challenges",
     "directories",
     "verification",
+    "docking",
     "chains",
     "notifications",
     "search",

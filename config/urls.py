@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("challenges.urls")),
     path("directories/", include("directories.urls")),
     path("verification/", include("verification.urls")),
+    path("docking/", include("docking.urls")),
     path("", include("chains.urls")),
     path("notifications/", include("notifications.urls")),
     path("search/", include("search.urls")),

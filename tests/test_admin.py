@@ -17,6 +17,7 @@ DOMAIN_APPS = {
     "chains",
     "challenges",
     "directories",
+    "docking",
     "notifications",
     "search",
     "verification",

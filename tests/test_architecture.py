@@ -10,6 +10,7 @@ BASE = Path(settings.BASE_DIR)
 # Domain apps, highest first: each may import the ones after it.
 DOMAIN = [
     "portal",
+    "docking",
     "chains",
     "verification",
     "directories",

@@ -18,6 +18,7 @@ OUR_NAMESPACES = {
     "catalog",
     "challenges",
     "directories",
+    "docking",
     "chains",
     "verification",
     "notifications",

@@ -17,6 +17,7 @@ OUR_APPS = (
     "catalog",
     "challenges",
     "directories",
+    "docking",
     "chains",
     "verification",
     "notifications",

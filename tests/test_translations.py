@@ -23,6 +23,7 @@ SOURCE_DIRS = [
     "core",
     "demo",
     "directories",
+    "docking",
     "chains",
     "verification",
     "notifications",

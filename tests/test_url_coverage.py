@@ -15,6 +15,7 @@ OUR_NAMESPACES = {
     "catalog",
     "challenges",
     "directories",
+    "docking",
     "chains",
     "verification",
     "notifications",

@@ -1,0 +1,1 @@
+"""Two-way docking: pages and actions (one module per concern)."""
