@@ -245,6 +245,7 @@ def _check_references(content: DemoContent, directory: Path) -> None:
     _check_resource_use(content, entries, known, organizations)
     _check_verification(content, entries, known, unique, organizations, nodes, products)
     _check_directions(content, entries, known, unique, organizations, nodes)
+    _check_handshake_conversations(content, entries, known, organizations)
 
 
 def _check_directories(content, entries, known, unique, organizations, nodes, products) -> None:
@@ -445,3 +446,21 @@ def _check_verification(content, entries, known, unique, organizations, nodes, p
                 f"verification.toml: call {call.key!r} is accepted but lacks evidence: "
                 f"{', '.join(sorted(missing))}"
             )
+
+
+def _check_handshake_conversations(content, entries, known, organizations) -> None:
+    """References of docking_messages.toml: two different organizations, some messages, at
+    most one conversation per handshake (its handshake itself is looked up when seeding)."""
+    seen: set[tuple[str, str, str]] = set()
+    for where, conversation in entries("handshake_conversations"):
+        known(where, "organization", [conversation.requester, conversation.owner], organizations)
+        if conversation.requester == conversation.owner:
+            raise DemoDataError(f"{where}: requester and owner are one organization")
+        handshake = (conversation.requester, conversation.owner, conversation.target)
+        if handshake in seen:
+            raise DemoDataError(f"{where}: this handshake has two conversations")
+        seen.add(handshake)
+        if not conversation.messages:
+            raise DemoDataError(f"{where}: a conversation needs messages")
+        if any(message.hours_ago < 0 for message in conversation.messages):
+            raise DemoDataError(f"{where}: messages are dated now or earlier")

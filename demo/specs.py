@@ -491,6 +491,57 @@ class CatalogueEntrySpec:
     url: str = ""
 
 
+# --- measure 十五: messages on the demo handshakes (docking_messages.toml) ---
+
+ConversationSide = Literal["requester", "owner"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class MessageSpec:
+    side: ConversationSide  # written by that organization's administrator
+    body: str
+    hours_ago: int  # when it was written, hours before seeding
+    attachment: Annotated[str, Pattern(r".+\.pdf", "a file name ending in .pdf")] | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConversationSpec:
+    requester: Key  # the interested organization of a demo handshake (docking.toml)
+    owner: Key  # the organization that accepted it
+    target: str  # the title of the result, product, resource or R&D demand
+    unread_by: ConversationSide | None = None  # that side has not read the other's last ones
+    messages: list[MessageSpec] = field(metadata={"table": "message"})
+
+
+InterestState = Literal[
+    "pending",
+    "accepted",
+    "negotiating",
+    "deal_recorded",
+    "deal",
+    "no_deal",
+    "declined",
+    "withdrawn",
+]
+Side = Literal["requester", "owner"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class InterestSpec:
+    requester: Key  # the interested organization (its first administrator acts)
+    target: str  # the title of a published result, product, resource or open R&D demand
+    wants: Literal["licence", "transfer", "purchase", "joint", "use", "solve"]
+    note: str
+    state: InterestState  # "deal_recorded": negotiating, a deal recorded, not yet confirmed
+    reason: str = ""  # the reason of a decline, withdrawal or no deal; else the owner's note
+    days_ago: int = 0  # when the interest was expressed, days before seeding
+    deal_kind: Literal["transfer", "licence", "equity", "joint", "purchase"] | None = None
+    deal_amount: str = ""  # 10,000 yuan
+    deal_signed_days_ago: int = 0
+    deal_recorded_by: Side = "requester"
+    contract_number: str = ""
+
+
 @dataclass(frozen=True, kw_only=True)
 class DemoContent:
     """Everything ``seed_demo`` loads, field by field from the file and table named."""
@@ -555,6 +606,12 @@ class DemoContent:
     catalogue_entries: list[CatalogueEntrySpec] = field(
         metadata={"file": "verification.toml", "table": "catalogue_entry"}
     )
+
+    handshake_conversations: list[ConversationSpec] = field(
+        metadata={"file": "docking_messages.toml", "table": "conversation"}
+    )
+
+    interests: list[InterestSpec] = field(metadata={"file": "docking.toml", "table": "interest"})
 
     def login(self, username: str) -> LoginSpec:
         return next(login for login in self.logins if login.username == username)

@@ -190,9 +190,7 @@ class Conversation(models.Model):
     """The messages between the two sides of a handshake (one conversation per handshake;
     conversations about applications and recommendations come later)."""
 
-    interest = models.OneToOneField(
-        Interest, on_delete=models.CASCADE, related_name="conversation"
-    )
+    interest = models.OneToOneField(Interest, on_delete=models.CASCADE, related_name="conversation")
     created_at = models.DateTimeField(auto_now_add=True)
     last_message_at = models.DateTimeField(null=True, blank=True)
 
@@ -242,3 +240,6 @@ class ConversationRead(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["conversation", "user"], name="docking_read_once"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} read {self.conversation_id} at {self.read_at:%Y-%m-%d %H:%M}"

@@ -6,8 +6,273 @@ raise ``Http404`` for both "missing" and "forbidden".
 
 from __future__ import annotations
 
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organization
+from accounts.rules import is_member, is_platform_admin, organization_of
+from catalog.models import ListingStatus, OpenResource, Product, ResearchResult
+from challenges.models import Call, CallKind, CallStatus
+
+from .models import Interest, InterestStatus, Wants
+from .transitions import OWNER, REQUESTER
 
 # Interests, handshakes and deals.
 
+# The kinds of target an interest may name, as they appear in URLs and templates.
+TARGET_TYPES = ("result", "product", "resource", "call")
+
+# What may be wanted of each kind of target, in the order offered.
+WANTS_BY_TARGET = {
+    "result": (Wants.LICENCE, Wants.TRANSFER, Wants.JOINT),
+    "product": (Wants.PURCHASE, Wants.JOINT, Wants.USE),
+    "resource": (Wants.USE, Wants.JOINT),
+    "call": (Wants.SOLVE, Wants.JOINT),
+}
+
+# An interest that still runs: one per organization and target.
+OPEN_INTEREST_STATUSES = (
+    InterestStatus.PENDING,
+    InterestStatus.ACCEPTED,
+    InterestStatus.NEGOTIATING,
+)
+
+# Where a deal may be recorded and confirmed.
+DEAL_STATUSES = (InterestStatus.ACCEPTED, InterestStatus.NEGOTIATING)
+
+
+def target_type_of(target) -> str:
+    if isinstance(target, ResearchResult):
+        return "result"
+    if isinstance(target, Product):
+        return "product"
+    if isinstance(target, OpenResource):
+        return "resource"
+    if isinstance(target, Call):
+        return "call"
+    raise TypeError(f"No interest can be expressed in {type(target).__name__}.")
+
+
+def owner_of_target(target) -> Organization:
+    """The organization that answers: the listing's organization or the call's issuer."""
+    return target.issuer if isinstance(target, Call) else target.organization
+
+
+def wants_choices(target) -> list[tuple[str, str]]:
+    return [(wants.value, wants.label) for wants in WANTS_BY_TARGET[target_type_of(target)]]
+
+
+def interest_target_problems(target) -> list:
+    """Why nobody can express interest in the target (empty: they can): a published result,
+    product or open resource, or an R&D demand open for applications."""
+    if isinstance(target, Call):
+        if target.kind != CallKind.RND_DEMAND:
+            return [_("Interest is expressed in R&D demands; apply to this call instead.")]
+        if target.status != CallStatus.PUBLISHED:
+            return [_("This R&D demand is not open; no interest can be expressed in it.")]
+        return []
+    if target.status != ListingStatus.PUBLISHED:
+        return [_("This listing is not published; no interest can be expressed in it.")]
+    return []
+
+
+def interest_requester_problems(user, target) -> list:
+    """Why the user cannot express interest for their organization (empty: they can): a
+    member of a verified organization other than the owner."""
+    if not user.is_authenticated:
+        return [_("Log in first.")]
+    organization = organization_of(user)
+    if organization is None:
+        return [_("Join your organization on the platform first.")]
+    problems = []
+    if not organization.is_verified:
+        problems.append(_("Your organization must be verified by an administrator first."))
+    if organization.pk == owner_of_target(target).pk:
+        problems.append(_("This is your organization's own."))
+    return problems
+
+
+def can_express_interest(user, target) -> bool:
+    return not interest_target_problems(target) and not interest_requester_problems(user, target)
+
+
+def is_interest_owner(user, interest: Interest) -> bool:
+    return is_member(user, interest.owner)
+
+
+def is_interest_requester(user, interest: Interest) -> bool:
+    return is_member(user, interest.requester)
+
+
+def can_view_interest(user, interest: Interest) -> bool:
+    """The members of the two organizations and platform administrators; nobody else."""
+    if is_platform_admin(user):
+        return True
+    return is_interest_owner(user, interest) or is_interest_requester(user, interest)
+
+
+def can_see_contacts(user, interest: Interest) -> bool:
+    """Contacts are released to the parties (and administrators) on acceptance, not before."""
+    return interest.is_handshake and can_view_interest(user, interest)
+
+
+def interest_roles(user, interest: Interest) -> set[str]:
+    """Roles towards an interest, for ``INTEREST_TRANSITIONS`` (administrators only read)."""
+    roles = set()
+    if is_interest_owner(user, interest):
+        roles.add(OWNER)
+    if is_interest_requester(user, interest):
+        roles.add(REQUESTER)
+    return roles
+
+
+def side_of(user, interest: Interest) -> Organization | None:
+    """The organization of the interest the user acts for (None: not a party)."""
+    if is_interest_owner(user, interest):
+        return interest.owner
+    if is_interest_requester(user, interest):
+        return interest.requester
+    return None
+
+
+def deal_record_problems(user, interest: Interest) -> list:
+    """Why the user cannot record (or replace) the deal now (empty: they can)."""
+    side = side_of(user, interest)
+    if side is None:
+        return [_("Only the two sides record a deal.")]
+    if interest.status not in DEAL_STATUSES:
+        return [_("A deal is recorded once the interest is accepted and before it ends.")]
+    deal = deal_of(interest)
+    if deal is not None:
+        if deal.is_confirmed:
+            return [_("The deal is confirmed already.")]
+        if deal.recorded_for_id != side.pk:
+            return [_("The other side recorded the deal; confirm it or end without a deal.")]
+    return []
+
+
+def deal_confirm_problems(user, interest: Interest) -> list:
+    """Why the user cannot confirm the deal (empty: they can): only the other side than the
+    one that recorded it, while the handshake runs."""
+    side = side_of(user, interest)
+    if side is None:
+        return [_("Only the two sides confirm a deal.")]
+    deal = deal_of(interest)
+    if deal is None:
+        return [_("No deal has been recorded yet.")]
+    if deal.is_confirmed:
+        return [_("The deal is confirmed already.")]
+    if interest.status not in DEAL_STATUSES:
+        return [_("This interest has ended; the deal can no longer be confirmed.")]
+    if deal.recorded_for_id == side.pk:
+        return [_("The other side confirms the deal you recorded.")]
+    return []
+
+
+def deal_of(interest: Interest):
+    """The interest's deal, or None (without raising)."""
+    try:
+        return interest.deal
+    except Interest.deal.RelatedObjectDoesNotExist:
+        return None
+
+
+def access_interest(user, pk: int) -> Interest:
+    """Return the interest for those who may see it; 404 otherwise."""
+    interest = (
+        Interest.objects.select_related(
+            "requester",
+            "owner",
+            "result",
+            "product",
+            "resource",
+            "call",
+            "requested_by",
+            "decided_by",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if interest is None or not can_view_interest(user, interest):
+        raise Http404
+    return interest
+
+
+def access_interests_organization(user, pk: int) -> Organization:
+    """The organization whose interests (both ways) the user may list: its members and
+    platform administrators; 404 otherwise."""
+    organization = Organization.objects.filter(pk=pk).first()
+    if organization is None or not (is_platform_admin(user) or is_member(user, organization)):
+        raise Http404
+    return organization
+
 
 # Conversations and messages.
+#
+# A conversation belongs to its two parties only: the active members of the interested
+# organization and of the owner. Platform administrators do not read private conversations
+# (they see the interest and its deal, not what the parties wrote); everyone else gets 404.
+
+
+def conversation_party(user, conversation):
+    """The user's organization when it is one of the two sides of the conversation, else
+    ``None``. A user acts for one organization at a time (one membership per user)."""
+    from accounts.rules import organization_of
+
+    organization = organization_of(user)
+    if organization is None:
+        return None
+    interest = conversation.interest
+    if organization.pk in (interest.requester_id, interest.owner_id):
+        return organization
+    return None
+
+
+def can_see_conversation(user, conversation) -> bool:
+    return conversation_party(user, conversation) is not None
+
+
+def can_write_message(user, conversation) -> bool:
+    """A party writes while the interest is a handshake; a withdrawn (or declined)
+    interest's conversation is read-only."""
+    return can_see_conversation(user, conversation) and conversation.interest.is_handshake
+
+
+def access_conversation(user, pk: int):
+    """Return the conversation for one of its parties; 404 for everyone else."""
+    from django.http import Http404
+
+    from .models import Conversation
+
+    conversation = (
+        Conversation.objects.select_related(
+            "interest__requester",
+            "interest__owner",
+            "interest__result",
+            "interest__product",
+            "interest__resource",
+            "interest__call",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if conversation is None or not can_see_conversation(user, conversation):
+        raise Http404
+    return conversation
+
+
+def access_message_attachment(user, pk: int):
+    """Return a message with an attachment for a party of its conversation; 404 otherwise."""
+    from django.http import Http404
+
+    from .models import Message
+
+    message = (
+        Message.objects.select_related("conversation__interest")
+        .exclude(attachment="")
+        .filter(pk=pk)
+        .first()
+    )
+    if message is None or not can_see_conversation(user, message.conversation):
+        raise Http404
+    return message

@@ -1,13 +1,158 @@
-"""(being written) Conversations of handshakes and their messages."""
+"""Conversations of handshakes: the two sides of an accepted interest write to each other,
+with one optional private attachment per message; reading marks the conversation read.
+
+Notifications do not flood: a member of the other side is notified of a new message only when
+it is the first one they have not read yet (their ``ConversationRead`` is at or after every
+earlier message of the sender's side). Opening the conversation re-arms it, and marks the
+notifications that point at it read.
+"""
 
 from __future__ import annotations
 
-from ..models import Conversation, Interest
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-__all__ = ["conversation_of"]
+from accounts.models import MembershipStatus, Organization, User
+from core.exceptions import InvalidState, NotAllowed
+from notifications.models import Notification
+from notifications.services import notify
+from uploads.documents import CheckedDocument
+from uploads.fields import store_document
+
+from .. import rules
+from ..models import Conversation, ConversationRead, Interest, Message
+
+__all__ = ["conversation_mark_read", "conversation_of", "conversation_url", "message_send"]
+
+MESSAGE_MAX_LENGTH = 4000
 
 
 def conversation_of(interest: Interest) -> Conversation:
     """The conversation of a handshake, opened on first use (when the interest is accepted)."""
     conversation, _created = Conversation.objects.get_or_create(interest=interest)
     return conversation
+
+
+def conversation_url(conversation: Conversation) -> str:
+    return reverse("docking:conversation_detail", args=[conversation.pk])
+
+
+def _members(organization: Organization):
+    return User.objects.filter(
+        memberships__organization=organization,
+        memberships__status=MembershipStatus.ACTIVE,
+        is_active=True,
+    )
+
+
+def _lock(conversation: Conversation) -> Conversation:
+    return (
+        Conversation.objects.select_for_update(of=("self",))
+        .select_related("interest__requester", "interest__owner")
+        .get(pk=conversation.pk)
+    )
+
+
+@transaction.atomic
+def message_send(
+    *,
+    actor: User,
+    conversation: Conversation,
+    body: str,
+    document: CheckedDocument | None = None,
+) -> Message:
+    """Write a message (and its optional checked document) to the other side of a handshake.
+
+    Refused to anyone outside the two organizations, and once the interest is withdrawn or
+    declined (the conversation stays readable). The other side's members are told, at most
+    once until they open the conversation.
+    """
+    conversation = _lock(conversation)
+    interest = conversation.interest
+    sender_organization = rules.conversation_party(actor, conversation)
+    if sender_organization is None:
+        raise NotAllowed(_("Only the two sides of the handshake write in this conversation."))
+    if not interest.is_handshake:
+        raise InvalidState(
+            _(
+                "This conversation is closed: the interest was withdrawn or declined. "
+                "You can still read it."
+            )
+        )
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({"body": _("Write a message.")})
+    if len(body) > MESSAGE_MAX_LENGTH:
+        limit = {"limit": MESSAGE_MAX_LENGTH}
+        raise ValidationError({"body": _("A message has at most %(limit)d characters.") % limit})
+    is_requester = sender_organization.pk == interest.requester_id
+    other = interest.owner if is_requester else interest.requester
+    # The latest earlier message of the sender's side, before this one is written.
+    previous = (
+        conversation.messages.filter(sender_organization=sender_organization)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    message = Message(
+        conversation=conversation,
+        sender=actor,
+        sender_organization=sender_organization,
+        body=body,
+    )
+    if document is not None:
+        store_document(message.attachment, document)
+        message.attachment_name = document.original_name
+    message.save()
+    conversation.last_message_at = message.created_at
+    conversation.save(update_fields=["last_message_at"])
+    _set_read(conversation, actor, message.created_at)
+    _notify_other_side(conversation, other, sender_organization, previous)
+    return message
+
+
+def _notify_other_side(
+    conversation: Conversation, other: Organization, sender: Organization, previous
+) -> None:
+    recipients = list(_members(other))
+    if previous is not None:
+        read = dict(
+            ConversationRead.objects.filter(
+                conversation=conversation, user__in=recipients
+            ).values_list("user_id", "read_at")
+        )
+        # Already told: an earlier message of this side is still unread by them.
+        recipients = [u for u in recipients if read.get(u.pk) and read[u.pk] >= previous]
+    target = conversation.interest.target
+    notify(
+        recipients=recipients,
+        verb="docking.message",
+        message=gettext_noop("%(organization)s wrote to you about %(target)s"),
+        params={"organization": sender.name, "target": getattr(target, "title", str(target))},
+        url=conversation_url(conversation),
+    )
+
+
+def _set_read(conversation: Conversation, user: User, moment) -> None:
+    ConversationRead.objects.update_or_create(
+        conversation=conversation, user=user, defaults={"read_at": moment}
+    )
+
+
+@transaction.atomic
+def conversation_mark_read(*, actor: User, conversation: Conversation) -> None:
+    """The party ``actor`` has read the conversation up to its latest message: set their
+    read mark, and mark read their notifications that lead to it."""
+    if not rules.can_see_conversation(actor, conversation):
+        raise NotAllowed(_("Only the two sides of the handshake read this conversation."))
+    latest = (
+        conversation.messages.order_by("-created_at").values_list("created_at", flat=True).first()
+    )
+    _set_read(conversation, actor, latest or timezone.now())
+    Notification.objects.filter(
+        recipient=actor, url=conversation_url(conversation), read_at__isnull=True
+    ).update(read_at=timezone.now())

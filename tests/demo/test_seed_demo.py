@@ -208,3 +208,41 @@ def test_demo_shows_platforms_bookings_and_a_completed_first_use_with_evidence(c
     assert "重点新材料首批次应用示范指导目录（2024年版）" in public
     client.force_login(verification.product.organization.memberships.first().user)
     assert client.get(panel).text.count("data-file") == 4
+
+
+def test_demo_shows_conversations_on_handshakes_with_unread_messages(client):
+    from docking import selectors as docking_selectors
+    from docking.models import Interest, Message
+
+    call_command("seed_demo", "--quiet")
+    if not Interest.objects.exists():
+        pytest.skip("the docking demo (demo/data/docking.toml) seeds no handshake yet")
+    conversations = Message.objects.values("conversation").distinct().count()
+    assert conversations >= 2
+    assert Message.objects.exclude(attachment="").exists()
+    sme = User.objects.get(username="sme")
+    assert docking_selectors.unread_message_count(sme) >= 1
+    client.force_login(sme)
+    inbox = client.get(reverse("docking:conversation_list"))
+    unread = docking_selectors.unread_message_count(sme)
+    assert f'data-unread-total="{unread}"' in inbox.content.decode()
+
+
+def test_demo_shows_interests_handshakes_and_deals_in_every_state(client):
+    from docking.models import Conversation, Deal, Interest, InterestStatus
+
+    call_command("seed_demo", "--quiet")
+    statuses = set(Interest.objects.values_list("status", flat=True))
+    assert statuses == set(InterestStatus.values)
+    assert Deal.objects.filter(confirmed_at__isnull=False).count() >= 2
+    unconfirmed = Deal.objects.get(confirmed_at=None)
+    assert unconfirmed.interest.status == InterestStatus.NEGOTIATING
+    handshakes = Interest.objects.filter(status__in=["accepted", "negotiating", "deal", "no_deal"])
+    assert Conversation.objects.filter(interest__in=handshakes).count() == handshakes.count()
+    targets = Interest.objects.values_list("result", "product", "resource")
+    assert all(any(column[i] for column in targets) for i in range(3))
+    sme = User.objects.get(username="sme")
+    client.force_login(sme)
+    organization = sme.memberships.first().organization
+    page = client.get(reverse("docking:interests_of", args=[organization.pk]) + "?side=sent")
+    assert page.status_code == 200 and "data-interest=" in page.content.decode()

@@ -51,6 +51,30 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_request_at_a_time():
+    """Serve the browser's requests one at a time.
+
+    The test database is SQLite in memory, and the live server's request threads share the
+    test's one connection to it. A page whose panels load in parallel (the workspace loads
+    several) then ran queries from several threads on that connection at once, and once in a
+    while they deadlocked inside SQLite. Django's single-threaded server closes every
+    connection after its response, so the browser's parallel requests simply queue.
+    """
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class OneAtATime(WSGIServer):
+        # The server thread itself takes the shared connection (LiveServerThread.run).
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    threaded = LiveServerThread.server_class
+    LiveServerThread.server_class = OneAtATime
+    yield
+    LiveServerThread.server_class = threaded
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(

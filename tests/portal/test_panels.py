@@ -63,9 +63,10 @@ def test_calls_for_you_are_not_shown_to_anonymous_visitors_or_outsiders(client):
     product = ProductFactory(organization=organization, status=ListingStatus.PUBLISHED)
     profile = reverse("portal:organization_detail", args=[organization.pk])
     assert panel_urls(client.get(profile).text) == []
-    # the product's first uses (先试首用) are public; no other panel is
+    # the product's first uses (先试首用) and the interest panel (我有意向) are public; no other is
     first_use = reverse("verification:product_panel", args=[product.pk])
-    assert panel_urls(client.get(product.get_absolute_url()).text) == [first_use]
+    interest = reverse("docking:interest_panel", args=["product", product.pk])
+    assert panel_urls(client.get(product.get_absolute_url()).text) == [first_use, interest]
     panel = reverse("portal:organization_calls", args=[organization.pk])
     assert client.get(panel).status_code == 302  # to the login page
     client.force_login(member_of(OrganizationFactory()))

@@ -21,6 +21,8 @@ from catalog.models import ChainNode, IndustryChain
 from demo.calls import CallSeeder
 from demo.directions import DirectionSeeder
 from demo.directories import DirectorySeeder
+from demo.docking import DockingSeeder
+from demo.docking_messages import MessageSeeder
 from demo.loader import DemoDataError, load
 from demo.resources_use import ResourceUseSeeder
 from demo.specs import (
@@ -140,6 +142,13 @@ class Command(BaseCommand):
             owner_of=self._owner,
             node_ids=self._node_ids,
             experts=experts,
+        ).run()
+        self.created += DockingSeeder(
+            content=content, organizations=self.organizations, owner_of=self._owner
+        ).run()
+        # Messages go on the demo handshakes: keep this call after the docking seeder's.
+        self.created += MessageSeeder(
+            content=content, organizations=self.organizations, owner_of=self._owner
         ).run()
         self.stdout.write(f"Demo data: {self.created} objects created.")
         if not quiet:
