@@ -543,6 +543,49 @@ class InterestSpec:
 
 
 @dataclass(frozen=True, kw_only=True)
+class EventRegistrationSpec:
+    org: Key  # the registering organization (its first administrator acts)
+    results: list[str] = field(default_factory=list)  # titles of its published results
+    products: list[str] = field(default_factory=list)  # titles of its published products
+    demands: list[str] = field(default_factory=list)  # titles of its open R&D demands
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventMeetingSpec:
+    requester: Key
+    invitee: Key
+    slot: int  # the slot's index, from 0 at the event's start
+    state: Literal["requested", "accepted", "declined", "cancelled"]
+    note: str = ""
+    reason: str = ""  # the reason of a decline or cancellation
+    requester_outcome: Literal["", "follow_up", "deal_expected", "no_fit"] = ""
+    requester_outcome_note: str = ""
+    invitee_outcome: Literal["", "follow_up", "deal_expected", "no_fit"] = ""
+    invitee_outcome_note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class DockingEventSpec:
+    title: str
+    theme: str
+    organizer: Key  # a government department (its first administrator acts)
+    place: str = ""
+    online_url: str = ""
+    # An open event starts this many days after seeding; a finished one started this many
+    # days before (it is run in the future, then its dates are moved back).
+    days: int
+    state: Literal["open", "finished"]
+    hours: int = 3
+    slot_minutes: int = 20
+    chain_nodes: list[NodeReference] = field(default_factory=list)
+    registrations: list[EventRegistrationSpec] = field(
+        default_factory=list, metadata={"table": "registration"}
+    )
+    meetings: list[EventMeetingSpec] = field(default_factory=list, metadata={"table": "meeting"})
+
+
+@dataclass(frozen=True, kw_only=True)
 class DemoContent:
     """Everything ``seed_demo`` loads, field by field from the file and table named."""
 
@@ -612,6 +655,10 @@ class DemoContent:
     )
 
     interests: list[InterestSpec] = field(metadata={"file": "docking.toml", "table": "interest"})
+
+    docking_events: list[DockingEventSpec] = field(
+        metadata={"file": "docking_events.toml", "table": "event"}
+    )
 
     def login(self, username: str) -> LoginSpec:
         return next(login for login in self.logins if login.username == username)

@@ -243,3 +243,227 @@ class ConversationRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} read {self.conversation_id} at {self.read_at:%Y-%m-%d %H:%M}"
+
+
+# Docking events (供需对接会): registrations, pre-matched pairs, 1:1 meetings in time slots.
+
+
+class DockingEventStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open for registration")
+    CLOSED = "closed", _("Registration closed")
+    FINISHED = "finished", _("Finished")
+
+
+class DockingEvent(models.Model):
+    """A docking event run by a government department or the platform: firms and institutes
+    register with what they bring, are pre-matched, and meet 1:1 in time slots."""
+
+    title = models.CharField(_("title"), max_length=200)
+    theme = models.TextField(_("theme"), max_length=4000)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    online_url = models.URLField(_("online link"), max_length=300, blank=True)
+    chain_nodes = models.ManyToManyField(
+        "catalog.ChainNode", verbose_name=_("chain nodes"), blank=True, related_name="+"
+    )
+    # None: the platform itself organizes it.
+    organizer = models.ForeignKey(
+        "accounts.Organization",
+        verbose_name=_("organizer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="docking_events",
+    )
+    slot_minutes = models.PositiveSmallIntegerField(
+        _("minutes per meeting"), default=20, validators=[MinValueValidator(5)]
+    )
+    registration_closes_at = models.DateTimeField(_("registration closes at"))
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=DockingEventStatus.choices,
+        default=DockingEventStatus.DRAFT,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("docking event")
+        verbose_name_plural = _("docking events")
+        ordering = ["-starts_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="docking_event_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(slot_minutes__gte=5), name="docking_event_slot_minutes"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DockingEventChange(Event):
+    docking_event = models.ForeignKey(
+        DockingEvent, on_delete=models.CASCADE, related_name="changes"
+    )
+
+    event_labels = "docking.transitions.DOCKING_EVENT_LABELS"
+
+
+class Registration(models.Model):
+    """An organization's registration for a docking event, with what it brings: its own
+    published results and products, and its R&D demands."""
+
+    event = models.ForeignKey(DockingEvent, on_delete=models.CASCADE, related_name="registrations")
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="docking_registrations"
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    results = models.ManyToManyField(
+        "catalog.ResearchResult", verbose_name=_("research results"), blank=True, related_name="+"
+    )
+    products = models.ManyToManyField(
+        "catalog.Product", verbose_name=_("products"), blank=True, related_name="+"
+    )
+    demands = models.ManyToManyField(
+        "challenges.Call", verbose_name=_("R&D demands"), blank=True, related_name="+"
+    )
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organization"], name="docking_registration_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} @ {self.event}"
+
+
+class PrematchPair(models.Model):
+    """Two registrations of an event that matching pairs, stored with the explanation (JSON,
+    as ``directories.selectors.recommendations.explanation_of`` writes it); ``first`` has the
+    smaller id."""
+
+    event = models.ForeignKey(DockingEvent, on_delete=models.CASCADE, related_name="pairs")
+    first = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    explanation = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-score", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="docking_prematch_once"),
+            models.CheckConstraint(
+                condition=models.Q(first__lt=models.F("second")), name="docking_prematch_ordered"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_id} ↔ {self.second_id} ({self.score:.2f})"
+
+
+class MeetingStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class MeetingOutcome(models.TextChoices):
+    FOLLOW_UP = "follow_up", _("Follow-up agreed")
+    DEAL_EXPECTED = "deal_expected", _("A deal is expected")
+    NO_FIT = "no_fit", _("No fit")
+
+
+# A meeting holding its slot for both organizations.
+SEAT_HOLDING_STATUSES = (MeetingStatus.REQUESTED, MeetingStatus.ACCEPTED)
+
+
+class Meeting(models.Model):
+    """A 1:1 meeting of two registrations in one slot of the event, requested by one side
+    and answered by the other; after the event each side records how it went."""
+
+    event = models.ForeignKey(DockingEvent, on_delete=models.CASCADE, related_name="meetings")
+    requester = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
+    invitee = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
+    starts_at = models.DateTimeField(_("slot"))
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=MeetingStatus.choices,
+        default=MeetingStatus.REQUESTED,
+    )
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(_("reason"), max_length=2000, blank=True)
+    requester_outcome = models.CharField(
+        _("outcome"), max_length=14, choices=MeetingOutcome.choices, blank=True
+    )
+    requester_outcome_note = models.TextField(_("outcome"), max_length=2000, blank=True)
+    invitee_outcome = models.CharField(
+        _("outcome"), max_length=14, choices=MeetingOutcome.choices, blank=True
+    )
+    invitee_outcome_note = models.TextField(_("outcome"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(requester=models.F("invitee")), name="docking_meeting_two_sides"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requester_id} ↔ {self.invitee_id} {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class MeetingSeat(models.Model):
+    """An organization's place in one slot of an event, held by a requested or accepted
+    meeting (one seat per side). The unique constraint is what keeps a slot from being
+    double-booked, whatever the concurrency."""
+
+    event = models.ForeignKey(DockingEvent, on_delete=models.CASCADE, related_name="+")
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    starts_at = models.DateTimeField()
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="seats")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organization", "starts_at"], name="docking_seat_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} @ {self.starts_at:%Y-%m-%d %H:%M}"

@@ -276,3 +276,129 @@ def access_message_attachment(user, pk: int):
     if message is None or not can_see_conversation(user, message.conversation):
         raise Http404
     return message
+
+
+# Docking events (events/...)
+#
+# Government departments (verified) and platform administrators run events; verified
+# enterprises, universities and institutes register; members of a registration's
+# organization request and answer meetings. Drafts are seen by those who run them only.
+
+from accounts.models import OrganizationKind  # noqa: E402
+
+from .models import DockingEvent, DockingEventStatus, Meeting, Registration  # noqa: E402
+from .transitions import INVITEE, MEETING_REQUESTER, ORGANIZER  # noqa: E402
+
+EVENT_ORGANIZER_KINDS = (OrganizationKind.GOVERNMENT,)
+EVENT_PARTICIPANT_KINDS = (
+    OrganizationKind.LEAD,
+    OrganizationKind.LARGE,
+    OrganizationKind.SME,
+    OrganizationKind.UNIVERSITY,
+    OrganizationKind.INSTITUTE,
+)
+# Meetings are requested while the event runs (registration open or closed).
+MEETING_EVENT_STATUSES = (DockingEventStatus.OPEN, DockingEventStatus.CLOSED)
+
+
+def can_create_event(user) -> bool:
+    """Platform administrators and members of a verified government department."""
+    if is_platform_admin(user):
+        return True
+    organization = organization_of(user) if user.is_authenticated else None
+    return (
+        organization is not None
+        and organization.is_verified
+        and organization.kind in EVENT_ORGANIZER_KINDS
+    )
+
+
+def can_manage_event(user, event: DockingEvent) -> bool:
+    """Platform administrators and members of the organizing department."""
+    if is_platform_admin(user):
+        return True
+    return event.organizer_id is not None and is_member(user, event.organizer)
+
+
+def event_roles(user, event: DockingEvent) -> set[str]:
+    return {ORGANIZER} if can_manage_event(user, event) else set()
+
+
+def can_view_event(user, event: DockingEvent) -> bool:
+    if event.status != DockingEventStatus.DRAFT:
+        return True
+    return can_manage_event(user, event)
+
+
+def access_event(user, pk: int) -> DockingEvent:
+    """Return the event for whoever may see it (drafts: those who run it); 404 otherwise."""
+    event = DockingEvent.objects.select_related("organizer").filter(pk=pk).first()
+    if event is None or not can_view_event(user, event):
+        raise Http404
+    return event
+
+
+def access_managed_event(user, pk: int) -> DockingEvent:
+    event = access_event(user, pk)
+    if not can_manage_event(user, event):
+        raise Http404
+    return event
+
+
+def registration_problems(user, event: DockingEvent, *, now=None) -> list:
+    """Why the user cannot register (or update the registration of) their organization
+    (empty: they can): a member of a verified enterprise, university or institute, while
+    registration is open."""
+    from django.utils import timezone
+
+    now = now or timezone.now()
+    problems = []
+    if event.status != DockingEventStatus.OPEN or now >= event.registration_closes_at:
+        problems.append(_("Registration for this event is closed."))
+    if not user.is_authenticated:
+        return [*problems, _("Log in first.")]
+    organization = organization_of(user)
+    if organization is None:
+        return [*problems, _("Join your organization on the platform first.")]
+    if not organization.is_verified:
+        problems.append(_("Your organization must be verified by an administrator first."))
+    if organization.kind not in EVENT_PARTICIPANT_KINDS:
+        problems.append(_("Enterprises, universities and research institutes register."))
+    return problems
+
+
+def registration_of(user, event: DockingEvent) -> Registration | None:
+    """The registration of the user's organization for the event, or None."""
+    if not user.is_authenticated:
+        return None
+    organization = organization_of(user)
+    if organization is None:
+        return None
+    return Registration.objects.filter(event=event, organization=organization).first()
+
+
+def meeting_roles(user, meeting: Meeting) -> set[str]:
+    roles = set()
+    if is_member(user, meeting.invitee.organization):
+        roles.add(INVITEE)
+    if is_member(user, meeting.requester.organization):
+        roles.add(MEETING_REQUESTER)
+    return roles
+
+
+def can_view_meeting(user, meeting: Meeting) -> bool:
+    return bool(meeting_roles(user, meeting)) or can_manage_event(user, meeting.event)
+
+
+def access_meeting(user, pk: int) -> Meeting:
+    """Return the meeting for its two sides and those who run the event; 404 otherwise."""
+    meeting = (
+        Meeting.objects.select_related(
+            "event__organizer", "requester__organization", "invitee__organization"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if meeting is None or not can_view_meeting(user, meeting):
+        raise Http404
+    return meeting

@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from workflow import SYSTEM, EventLabels, TransitionTable, t
 
+from .models import DockingEventStatus as E
 from .models import InterestStatus as S
+from .models import MeetingStatus as M
 
 OWNER, REQUESTER = "owner", "requester"
 PARTIES = [OWNER, REQUESTER]
@@ -79,4 +81,85 @@ INTEREST_EVENT_LABELS = EventLabels(
         "deal_recorded": _("Deal recorded"),
         "deal_confirmed": _("Deal confirmed"),
     },
+)
+
+
+# Docking events: the organizer (a member of the organizing department) or a platform
+# administrator opens registration, closes it, and marks the event finished.
+
+ORGANIZER = "organizer"
+
+DOCKING_EVENT_TRANSITIONS = TransitionTable(
+    [
+        t(
+            "open",
+            E.DRAFT,
+            E.OPEN,
+            ORGANIZER,
+            _("Open registration"),
+            done=_("Registration is open"),
+            refused=_("Only a draft event is opened for registration."),
+        ),
+        t(
+            "close",
+            E.OPEN,
+            E.CLOSED,
+            ORGANIZER,
+            _("Close registration"),
+            done=_("Registration closed"),
+            refused=_("Only an event open for registration is closed."),
+        ),
+        t(
+            "finish",
+            [E.OPEN, E.CLOSED],
+            E.FINISHED,
+            ORGANIZER,
+            _("Mark finished"),
+            done=_("The event is finished; participants record the outcomes of their meetings"),
+            confirm=_("Mark the event finished? No meeting can be requested afterwards."),
+            refused=_("Only an open or closed event is marked finished."),
+        ),
+    ],
+    not_allowed=_("Only the organizer or a platform administrator runs the event."),
+)
+
+DOCKING_EVENT_LABELS = EventLabels(DOCKING_EVENT_TRANSITIONS, other={"created": _("Created")})
+
+# Meetings: the invitee answers, either side cancels (with a reason).
+INVITEE, MEETING_REQUESTER = "invitee", "meeting_requester"
+
+MEETING_TRANSITIONS = TransitionTable(
+    [
+        t(
+            "accept",
+            M.REQUESTED,
+            M.ACCEPTED,
+            INVITEE,
+            _("Accept"),
+            done=_("Meeting accepted"),
+            refused=_("Only a requested meeting can be accepted."),
+        ),
+        t(
+            "decline",
+            M.REQUESTED,
+            M.DECLINED,
+            INVITEE,
+            _("Decline"),
+            needs_note=True,
+            done=_("Meeting declined; the slot is free again"),
+            refused=_("Only a requested meeting can be declined."),
+        ),
+        t(
+            "cancel",
+            [M.REQUESTED, M.ACCEPTED],
+            M.CANCELLED,
+            [INVITEE, MEETING_REQUESTER],
+            _("Cancel"),
+            needs_note=True,
+            done=_("Meeting cancelled; the slot is free again"),
+            refused=_("This meeting can no longer be cancelled."),
+        ),
+    ],
+    not_allowed=_("Only the invited side answers a meeting; either side cancels it."),
+    note_required=_("Give the reason; the other side sees it."),
 )

@@ -35,3 +35,19 @@ urlpatterns += [
         name="message_attachment",
     ),
 ]
+
+# Docking events (events/...)
+from .views import events  # noqa: E402
+
+urlpatterns += [
+    path("events/", events.event_list, name="event_list"),
+    path("events/new/", events.event_create, name="event_create"),
+    path("events/<id:pk>/", events.event_detail, name="event_detail"),
+    path("events/<id:pk>/edit/", events.event_edit, name="event_edit"),
+    path("events/<id:pk>/do/<slug:action>/", events.event_move, name="event_move"),
+    path("events/<id:pk>/prematch/", events.event_prematch, name="event_prematch"),
+    path("events/<id:pk>/register/", events.event_register, name="event_register"),
+    path("events/<id:pk>/meetings/new/", events.meeting_request, name="meeting_request"),
+    path("events/meetings/<id:pk>/do/<slug:action>/", events.meeting_move, name="meeting_move"),
+    path("events/meetings/<id:pk>/outcome/", events.meeting_outcome, name="meeting_outcome"),
+]

@@ -2,7 +2,7 @@ from django.urls import path
 
 from catalog.services import LISTING_MODELS
 
-from . import recommendations, views, views_progress
+from . import for_you, recommendations, views, views_progress
 
 app_name = "portal"
 urlpatterns = [
@@ -47,4 +47,9 @@ urlpatterns += [
     path("progress/export/", views_progress.progress_export, name="progress_export"),
     path("progress/report/", views_progress.report, name="report"),
     path("progress/report/export/", views_progress.report_export, name="report_export"),
+]
+
+# "For you" both ways (measure 十五): the workspace's panel.
+urlpatterns += [
+    path("dashboard/for-you/", for_you.for_you, name="for_you"),
 ]

@@ -2,4 +2,5 @@
 ``from docking import services``."""
 
 from .conversations import *  # noqa: F403
+from .events import *  # noqa: F403
 from .interests import *  # noqa: F403

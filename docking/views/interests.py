@@ -109,7 +109,12 @@ def interest_create(request, target_type: str, pk: int):
             return redirect("docking:interest_detail", pk=outcome.value.pk)
         if not form.errors:
             return redirect(target.get_absolute_url())
-    context = {"target": target, "target_type": target_type, "form": form}
+    context = {
+        "target": target,
+        "target_type": target_type,
+        "form": form,
+        "owner": rules.owner_of_target(target),
+    }
     return render(request, "docking/interest_form.html", context)
 
 

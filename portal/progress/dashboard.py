@@ -229,7 +229,12 @@ def dashboard(filters: Filters, metric: str) -> Dashboard:
         metric=chosen,
         figures=views,
         targets=[view for view in views if view.figure.target],
-        charts=[breakdown(chosen, filters, dimension, chains) for dimension in BREAKDOWNS],
+        # A figure is broken down by the dimensions it has (interests have no one chain).
+        charts=[
+            breakdown(chosen, filters, dimension, chains)
+            for dimension in BREAKDOWNS
+            if chosen.has(dimension)
+        ],
         parts=[breakdown(FIGURES[key], filters, "part", chains) for key in PART_CHARTS],
         chains=chains,
     )

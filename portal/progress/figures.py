@@ -20,7 +20,11 @@ What each dimension means for a figure (``Figure.counts`` says it in words):
   registered recipient: the recipient of a recommendation, the issuer of a call, the user
   firm of a first use;
 * chain: the industrial chain of the directory entry's classification, of the call's chain
-  nodes, or of the product's or listing's chain nodes.
+  nodes, or of the product's or listing's chain nodes (interests and deals have none: their
+  targets are of several kinds; the dashboard draws no chain chart for them).
+
+Interests, handshakes and deals (measure 十五) count by the interested organization: its
+province, and its channel when it is a registered large enterprise.
 """
 
 from __future__ import annotations
@@ -56,6 +60,14 @@ from directories.models import (
     Recommendation,
     RecommendationStatus,
     VersionStatus,
+)
+from docking.models import (
+    HANDSHAKE_STATUSES,
+    Deal,
+    DealKind,
+    Interest,
+    InterestEvent,
+    InterestStatus,
 )
 
 __all__ = [
@@ -272,6 +284,13 @@ def _little_giant_nodes() -> QuerySet:
         product__published_at__isnull=False,
         product__status=ListingStatus.PUBLISHED,
         product__organization__qualification_level=QualificationLevel.NATIONAL,
+    )
+
+
+def _acceptances() -> QuerySet:
+    # The owner's acceptance dates a handshake; what came of it since is its part.
+    return InterestEvent.objects.filter(
+        to_status=InterestStatus.ACCEPTED, interest__status__in=HANDSHAKE_STATUSES
     )
 
 
@@ -494,6 +513,57 @@ FIGURES: dict[str, Figure] = {
             province="organization__province",
             chain="chain_nodes__chain",
         ),
+        # Measure 十五: two-way docking (interest, handshake, technology contract).
+        Figure(
+            key="interests",
+            label=_("Interests expressed"),
+            counts=_(
+                "Interests (我有意向) organizations expressed in a research result, product, "
+                "open resource or R&D demand, by the date expressed, by where they stand now."
+            ),
+            facts=Interest.objects.all,
+            records=Interest,
+            date="created_at",
+            province="requester__province",
+            channel="requester__recipient__channel",
+            part="status",
+            parts=tuple(InterestStatus.choices),
+        ),
+        Figure(
+            key="handshakes",
+            label=_("Handshakes"),
+            counts=_(
+                "Interests the owner accepted (contacts released), by the date accepted and "
+                "by what came of them since: negotiating, deal or no deal."
+            ),
+            facts=_acceptances,
+            records=Interest,
+            counted="interest",
+            date="created_at",
+            province="interest__requester__province",
+            channel="interest__requester__recipient__channel",
+            part="interest__status",
+            parts=tuple(
+                (value, label)
+                for value, label in InterestStatus.choices
+                if value in HANDSHAKE_STATUSES
+            ),
+        ),
+        Figure(
+            key="deals",
+            label=_("Technology contracts"),
+            counts=_(
+                "Deals recorded by one side of a handshake and confirmed by the other "
+                "(transfer, licence, equity, joint development, purchase), by the date signed."
+            ),
+            facts=lambda: Deal.objects.filter(confirmed_at__isnull=False),
+            records=Deal,
+            date="signed_on",
+            province="interest__requester__province",
+            channel="interest__requester__recipient__channel",
+            part="kind",
+            parts=tuple(DealKind.choices),
+        ),
     )
 }
 
@@ -508,4 +578,7 @@ DASHBOARD_FIGURES = (
     "applications",
     "awards",
     "first_uses",
+    "interests",
+    "handshakes",
+    "deals",
 )

@@ -30,6 +30,8 @@ from catalog.models import ProductVerification as FirstUse
 from challenges import rules as call_rules
 from challenges.models import Application, Award, Call
 from directories.models import Directory, DirectoryVersion, Outcome, Recommendation
+from docking import rules as docking_rules
+from docking.models import Deal, Interest
 
 __all__ = ["RecordRow", "record_headings", "record_rows", "records_ordered"]
 
@@ -245,6 +247,49 @@ def _node_row(node: ChainNode, viewer) -> RecordRow:
     )
 
 
+def _interest_url(viewer, interest: Interest) -> str | None:
+    """The interest's page for those who may see it (administrators); the target's page
+    for the others overseeing the platform, when they may see it."""
+    if docking_rules.can_view_interest(viewer, interest):
+        return reverse("docking:interest_detail", args=[interest.pk])
+    target = interest.target
+    if isinstance(target, Call):
+        return _call_url(viewer, target)
+    return _listing_url(viewer, target)
+
+
+def _interest_row(interest: Interest, viewer) -> RecordRow:
+    target = interest.target
+    return RecordRow(
+        [
+            interest.requester.name,
+            target.title,
+            interest.owner.name,
+            interest.get_wants_display(),
+            interest.created_at,
+            interest.get_status_display(),
+        ],
+        _interest_url(viewer, interest),
+    )
+
+
+def _deal_row(deal: Deal, viewer) -> RecordRow:
+    interest = deal.interest
+    return RecordRow(
+        [
+            interest.target.title,
+            interest.owner.name,
+            interest.requester.name,
+            deal.get_kind_display(),
+            deal.amount,
+            deal.signed_on,
+        ],
+        _interest_url(viewer, interest),
+    )
+
+
+_INTEREST_RELATED = ("requester", "owner", "result", "product", "resource", "call__issuer")
+
 _LISTING_HEADINGS = (_("Title"), _("Organization"), _("Published on"))
 
 KINDS: dict[type[Model], _Kind] = {
@@ -322,6 +367,32 @@ KINDS: dict[type[Model], _Kind] = {
     ),
     ResearchResult: _Kind(
         _LISTING_HEADINGS, ("organization",), ("-published_at", "-pk"), _listing_row
+    ),
+    Interest: _Kind(
+        (
+            _("Interested organization"),
+            _("Target"),
+            _("Owner"),
+            _("Wants"),
+            _("Expressed on"),
+            _("Status"),
+        ),
+        _INTEREST_RELATED,
+        ("-created_at", "-pk"),
+        _interest_row,
+    ),
+    Deal: _Kind(
+        (
+            _("Target"),
+            _("Owner"),
+            _("Interested organization"),
+            _("Kind of contract"),
+            _("Amount (10,000 yuan)"),
+            _("Signed on"),
+        ),
+        tuple(f"interest__{path}" for path in _INTEREST_RELATED),
+        ("-signed_on", "-pk"),
+        _deal_row,
     ),
 }
 

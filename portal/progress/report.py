@@ -208,6 +208,9 @@ MEASURES: Sequence[Measure] = (
                 _("Applications by universities, institutes and others to R&D demands."),
                 key="applications",
             ),
+            Line("interests", with_parts=True),
+            Line("handshakes", with_parts=True),
+            Line("deals", with_parts=True),
         ),
     ),
 )

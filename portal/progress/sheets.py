@@ -62,7 +62,10 @@ def dashboard_sheets(filters: Filters) -> list[Sheet]:
             summary,
         )
     ]
+    all_figures = figures
     for dimension, title in BREAKDOWNS.items():
+        # Each breakdown has a column per figure that has the dimension.
+        figures = [figure for figure in all_figures if figure.has(dimension)]
         base = filters.without(dimension)
         counts = {figure.key: group_counts(figure, base, dimension) for figure in figures}
         if dimension == "month":
@@ -78,7 +81,7 @@ def dashboard_sheets(filters: Filters) -> list[Sheet]:
             rows.sort(key=lambda row: str(row[0]))
         sheets.append(Sheet(title, [title, *(figure.label for figure in figures)], rows))
     parts = []
-    for figure in figures:
+    for figure in all_figures:
         if not figure.parts:
             continue
         found = group_counts(figure, filters.without("part"), "part")

@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Organization, OrganizationKind, QualificationLevel, User
 from catalog.models import ChainNode, IndustryChain, ListingStatus, Product, ResearchResult
@@ -246,3 +247,46 @@ def test_demo_shows_interests_handshakes_and_deals_in_every_state(client):
     organization = sme.memberships.first().organization
     page = client.get(reverse("docking:interests_of", args=[organization.pk]) + "?side=sent")
     assert page.status_code == 200 and "data-interest=" in page.content.decode()
+
+
+def test_demo_shows_docking_events_with_prematched_pairs_and_booked_meetings(client):
+    from docking.models import (
+        DockingEvent,
+        DockingEventStatus,
+        Meeting,
+        MeetingSeat,
+        MeetingStatus,
+        PrematchPair,
+    )
+
+    call_command("seed_demo", "--quiet")
+    event = DockingEvent.objects.get(status=DockingEventStatus.OPEN)
+    assert 4 <= event.registrations.count() <= 6
+    assert PrematchPair.objects.filter(event=event).exists()
+    statuses = set(Meeting.objects.filter(event=event).values_list("status", flat=True))
+    assert {MeetingStatus.ACCEPTED, MeetingStatus.REQUESTED, MeetingStatus.DECLINED} <= statuses
+    holding = Meeting.objects.filter(event=event, status__in=["requested", "accepted"]).count()
+    assert MeetingSeat.objects.filter(event=event).count() == 2 * holding
+    finished = DockingEvent.objects.get(status=DockingEventStatus.FINISHED)
+    assert Meeting.objects.filter(event=finished).exclude(requester_outcome="").exists()
+    page = client.get(reverse("docking:event_detail", args=[event.pk]))
+    assert page.status_code == 200 and page.content.decode().count("data-registration=") >= 4
+
+
+def test_demo_has_an_open_rnd_demand_a_university_finds_for_it(client):
+    from accounts.models import Membership, MembershipStatus
+    from challenges.models import Call, CallKind, CallStatus
+
+    call_command("seed_demo", "--quiet")
+    demand = Call.objects.get(title="碳化硅功率模块芯片互连可靠性提升研发需求")
+    assert demand.kind == CallKind.RND_DEMAND and demand.status == CallStatus.PUBLISHED
+    assert demand.issuer.kind == "sme" and demand.deadline > timezone.now()
+    membership = Membership.objects.filter(
+        status=MembershipStatus.ACTIVE,
+        organization__kind="university",
+        organization__verification_status="verified",
+    ).first()
+    client.force_login(membership.user)
+    panel = client.get(reverse("portal:for_you")).content.decode()
+    assert f'data-for-you-match="call:{demand.pk}"' in panel
+    assert reverse("docking:interest_create", args=["call", demand.pk]) in panel

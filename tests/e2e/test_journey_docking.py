@@ -85,3 +85,66 @@ def test_an_sme_takes_a_licence_of_an_institutes_result(page, screenshots):
     assert interest.status == InterestStatus.DEAL
     assert interest.deal.kind == "licence" and interest.deal.is_confirmed
     screenshots(page, "deal")
+
+
+def test_a_docking_event_with_a_booked_meeting(page, screenshots):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from docking.models import DockingEvent, Meeting, MeetingSeat, MeetingStatus
+    from tests.factories import PublishedProductFactory
+
+    # given an open docking event, an institute with a result and an SME with a product
+    start = (timezone.localtime() + timedelta(days=7)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
+    event = DockingEvent.objects.create(
+        title="长三角新能源汽车供需对接会",
+        theme="电驱动与热管理的成果与需求对接",
+        starts_at=start,
+        ends_at=start + timedelta(hours=3),
+        place="合肥滨湖国际会展中心",
+        slot_minutes=20,
+        registration_closes_at=start - timedelta(days=1),
+        status="open",
+    )
+    institute = OrganizationFactory(kind=OrganizationKind.INSTITUTE, name="合肥热管理技术研究所")
+    researcher = member_of(institute)
+    ResearchResultFactory(
+        organization=institute, title="热泵空调低温制热强化技术", status=ListingStatus.PUBLISHED
+    )
+    sme = OrganizationFactory(name="芜湖久智热控科技有限公司")
+    engineer = member_of(sme)
+    PublishedProductFactory(organization=sme, title="新能源汽车热管理电子膨胀阀")
+
+    # 1. both register with what they bring
+    for user in (researcher, engineer):
+        log_in(page, user)
+        page.goto(f"/docking/events/{event.pk}/")
+        page.click("a[data-register]")
+        page.locator("form input[type=checkbox]").first.check()
+        page.click("form button.btn-primary")
+        expect_success(page)
+    assert event.registrations.count() == 2
+
+    # 2. the SME asks the institute for a meeting in a free slot
+    page.goto(f"/docking/events/{event.pk}/")
+    form = page.locator("form[data-request-form=any]")
+    form.locator("select[name=invitee]").select_option(
+        str(event.registrations.get(organization=institute).pk)
+    )
+    form.locator("select[name=starts_at]").select_option(index=0)
+    form.locator("button[type=submit]").click()
+    expect_success(page)
+    meeting = Meeting.objects.get()
+
+    # 3. the institute accepts: the slot is theirs, and no longer free for either
+    log_in(page, researcher)
+    page.goto(f"/docking/events/{event.pk}/")
+    page.locator(f"tr[data-meeting='{meeting.pk}'] form[data-move=accept] button").click()
+    expect_success(page)
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.ACCEPTED
+    assert MeetingSeat.objects.filter(starts_at=meeting.starts_at).count() == 2
+    screenshots(page, "event-meeting")

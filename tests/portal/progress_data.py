@@ -33,6 +33,7 @@ from directories.models import (
     RecommendationStatus,
     VersionStatus,
 )
+from docking.models import Deal, DealKind, Interest, InterestEvent, InterestStatus, Wants
 from tests.factories import (
     AdminUserFactory,
     ApplicationFactory,
@@ -256,8 +257,76 @@ def build_progress_data() -> ProgressData:
 
     resource = OpenResourceFactory(organization=orgs["lead"], status="published", published_at=now)
     resource.chain_nodes.add(data.nodes["a1"])
-    ResearchResultFactory(organization=orgs["university"], status="published", published_at=now)
+    result = ResearchResultFactory(
+        organization=orgs["university"], status="published", published_at=now
+    )
+    _docking(data, result)
     return data
+
+
+def _interest(requester, target, status, when, *, accepted=None, **target_field):
+    owner = target.issuer if "call" in target_field else target.organization
+    interest = Interest.objects.create(
+        requester=requester,
+        owner=owner,
+        wants=Wants.JOINT,
+        note="合作意向",
+        status=status,
+        **target_field,
+    )
+    Interest.objects.filter(pk=interest.pk).update(created_at=when)
+    if accepted is not None:
+        event = InterestEvent.objects.create(
+            interest=interest,
+            action="accept",
+            from_status=InterestStatus.PENDING,
+            to_status=InterestStatus.ACCEPTED,
+        )
+        InterestEvent.objects.filter(pk=event.pk).update(created_at=accepted)
+    return interest
+
+
+def _docking(data: ProgressData, result) -> None:
+    """Interests in every stage: pending, declined, two handshakes (one negotiating, one
+    accepted with a deal recorded and not confirmed yet, two years ago) and a confirmed
+    licence."""
+    orgs, products, now = data.organizations, data.products, data.now
+    _interest(orgs["sme1"], result, InterestStatus.PENDING, now, result=result)
+    _interest(
+        orgs["sme2"],
+        products["p1"],
+        InterestStatus.NEGOTIATING,
+        data.earlier,
+        accepted=data.earlier,
+        product=products["p1"],
+    )
+    _interest(orgs["lead"], products["p2"], InterestStatus.DECLINED, now, product=products["p2"])
+    licence = _interest(
+        orgs["sme3"], result, InterestStatus.DEAL, data.earlier, accepted=now, result=result
+    )
+    Deal.objects.create(
+        interest=licence,
+        kind=DealKind.LICENCE,
+        amount=50,
+        signed_on=timezone.localdate(now),
+        recorded_for=orgs["university"],
+        confirmed_at=now,
+    )
+    unconfirmed = _interest(
+        orgs["university"],
+        data.calls["rnd_demand"],
+        InterestStatus.ACCEPTED,
+        data.years_ago,
+        accepted=data.years_ago,
+        call=data.calls["rnd_demand"],
+    )
+    Deal.objects.create(
+        interest=unconfirmed,
+        kind=DealKind.JOINT,
+        amount=20,
+        signed_on=timezone.localdate(data.years_ago),
+        recorded_for=orgs["university"],
+    )
 
 
 def government_member():

@@ -143,6 +143,10 @@ def test_the_figures_count_what_they_say(admin_client, data):
         # Final awards: the proposed one does not count.
         "awards": 2,
         "first_uses": 2,
+        # Every interest; accepted ones (not the pending or declined); confirmed deals only.
+        "interests": 5,
+        "handshakes": 3,
+        "deals": 1,
     }
 
 
@@ -154,6 +158,14 @@ def test_filters_narrow_every_figure(admin_client, data):
     assert value_of(html, "directory_versions") == 1
     assert value_of(html, "calls") == 1
     assert value_of(html, "first_uses") == 1
+    # The university's interest in the R&D demand, accepted that year; its deal unconfirmed.
+    assert value_of(html, "interests") == 1
+    assert value_of(html, "handshakes") == 1
+    assert value_of(html, "deals") == 0
+
+    html = admin_client.get(PROGRESS, {"year": data.now.year}).content.decode()
+    # The licence was accepted and signed this year though expressed about three months ago.
+    assert value_of(html, "deals") == 1
 
     html = admin_client.get(PROGRESS, {"channel": "sasac"}).content.decode()
     assert value_of(html, "firms_recommended") == 2  # sme1 and sme2, through 中电集团
@@ -164,6 +176,9 @@ def test_filters_narrow_every_figure(admin_client, data):
     html = admin_client.get(PROGRESS, {"province": "33"}).content.decode()
     assert value_of(html, "firms_recommended") == 1
     assert value_of(html, "applications") == 1
+    assert value_of(html, "interests") == 1  # by the province of the interested sme2
+    assert value_of(html, "handshakes") == 1
+    assert value_of(html, "deals") == 0
 
     html = admin_client.get(PROGRESS, {"chain": data.chains["a"].pk}).content.decode()
     assert value_of(html, "firms_recommended") == 1  # only sme1's entry is on chain A

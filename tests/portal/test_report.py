@@ -62,6 +62,12 @@ def test_the_report_counts_the_year_asked_for(admin_client, data):
     assert this_year["open_resources"] == 1
     assert this_year["chains"] == 2
     assert this_year["awards:competition"] == 1
+    # Measure 十五: interests expressed, accepted and the confirmed licence, in the year
+    # (two interests were expressed and one accepted about three months ago).
+    earlier = int(timezone.localtime(data.earlier).year == data.now.year)
+    assert this_year["interests"] == 2 + 2 * earlier
+    assert this_year["handshakes"] == 1 + earlier
+    assert this_year["deals"] == 1
 
     old = figures_of(admin_client.get(REPORT, {"year": data.years_ago.year}).content.decode())
     assert old["calls:rnd_demand"] == 1
@@ -70,6 +76,10 @@ def test_the_report_counts_the_year_asked_for(admin_client, data):
     assert old["directory_versions"] == 1
     assert old["first_uses"] == 1
     assert old["calls:challenge"] == 0
+    # The university's interest in the R&D demand: accepted, its deal not confirmed.
+    assert old["interests"] == 1
+    assert old["handshakes"] == 1
+    assert old["deals"] == 0
     # Structure is counted as it stands; nodes as at the end of that year (no product yet).
     assert old["chains"] == 2
     assert old["little_giant_nodes"] == 0
@@ -125,7 +135,7 @@ def test_the_report_downloads_as_xlsx_with_the_same_figures(admin_client, data):
     body = rows[1:]
     # One row per figure (and one per part of feedback and outcome stages).
     lines = [line for measure in progress.MEASURES for line in measure.lines]
-    parts = len(progress.FIGURES["recommendations"].parts) + len(progress.FIGURES["outcomes"].parts)
+    parts = sum(len(progress.FIGURES[line.key].parts) for line in lines if line.with_parts)
     assert len(body) == len(lines) + parts
     assert len({row[0] for row in body}) == 6
     figure_rows = [row for row in body if row[3]]

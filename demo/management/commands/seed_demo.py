@@ -22,6 +22,7 @@ from demo.calls import CallSeeder
 from demo.directions import DirectionSeeder
 from demo.directories import DirectorySeeder
 from demo.docking import DockingSeeder
+from demo.docking_events import DockingEventSeeder
 from demo.docking_messages import MessageSeeder
 from demo.loader import DemoDataError, load
 from demo.resources_use import ResourceUseSeeder
@@ -149,6 +150,12 @@ class Command(BaseCommand):
         # Messages go on the demo handshakes: keep this call after the docking seeder's.
         self.created += MessageSeeder(
             content=content, organizations=self.organizations, owner_of=self._owner
+        ).run()
+        self.created += DockingEventSeeder(
+            content=content,
+            organizations=self.organizations,
+            owner_of=self._owner,
+            node_ids=self._node_ids,
         ).run()
         self.stdout.write(f"Demo data: {self.created} objects created.")
         if not quiet:
