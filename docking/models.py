@@ -187,10 +187,27 @@ class Deal(models.Model):
 
 
 class Conversation(models.Model):
-    """The messages between the two sides of a handshake (one conversation per handshake;
-    conversations about applications and recommendations come later)."""
+    """The messages between two sides about exactly one thing: a handshake (interest), an
+    application to a call (the applicant and the call's issuer), or a recommendation (the
+    recipient and the recommended firm)."""
 
-    interest = models.OneToOneField(Interest, on_delete=models.CASCADE, related_name="conversation")
+    interest = models.OneToOneField(
+        Interest, on_delete=models.CASCADE, null=True, blank=True, related_name="conversation"
+    )
+    application = models.OneToOneField(
+        "challenges.Application",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="conversation",
+    )
+    recommendation = models.OneToOneField(
+        "directories.Recommendation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="conversation",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     last_message_at = models.DateTimeField(null=True, blank=True)
 
@@ -198,9 +215,44 @@ class Conversation(models.Model):
         verbose_name = _("conversation")
         verbose_name_plural = _("conversations")
         ordering = ["-last_message_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        interest__isnull=False,
+                        application__isnull=True,
+                        recommendation__isnull=True,
+                    )
+                    | models.Q(
+                        interest__isnull=True,
+                        application__isnull=False,
+                        recommendation__isnull=True,
+                    )
+                    | models.Q(
+                        interest__isnull=True,
+                        application__isnull=True,
+                        recommendation__isnull=False,
+                    )
+                ),
+                name="conversation_about_exactly_one",
+            )
+        ]
 
     def __str__(self) -> str:
-        return str(self.interest)
+        return str(self.subject)
+
+    @property
+    def kind(self) -> str:
+        if self.interest_id:
+            return "interest"
+        if self.application_id:
+            return "application"
+        return "recommendation"
+
+    @property
+    def subject(self):
+        """What the conversation is about: the interest, the application or the recommendation."""
+        return self.interest or self.application or self.recommendation
 
 
 class Message(models.Model):

@@ -209,73 +209,148 @@ def access_interests_organization(user, pk: int) -> Organization:
 
 # Conversations and messages.
 #
-# A conversation belongs to its two parties only: the active members of the interested
-# organization and of the owner. Platform administrators do not read private conversations
-# (they see the interest and its deal, not what the parties wrote); everyone else gets 404.
+# A conversation is about one handshake, one application or one recommendation, between two
+# organizations:
+# - handshake: the active members of the interested organization and of the owner;
+# - application: the applicant's members and the call's handlers (``challenges.rules.
+#   is_handler``) - a handler writes as the issuer;
+# - recommendation: the members of the recipient's organization and of the recommended firm.
+# Platform administrators do not read private conversations; everyone else gets 404.
+
+_CONVERSATION_RELATED = (
+    "interest__requester",
+    "interest__owner",
+    "interest__result",
+    "interest__product",
+    "interest__resource",
+    "interest__call",
+    "application__call__issuer",
+    "application__applicant",
+    "recommendation__recipient__organization",
+    "recommendation__entry__organization",
+)
+
+
+def conversation_parties(conversation) -> tuple[Organization, Organization]:
+    """The two organizations of a conversation: (requester, owner), (applicant, issuer) or
+    (recipient's organization, recommended firm)."""
+    if conversation.interest_id:
+        return conversation.interest.requester, conversation.interest.owner
+    if conversation.application_id:
+        application = conversation.application
+        return application.applicant, application.call.issuer
+    recommendation = conversation.recommendation
+    return recommendation.recipient.organization, recommendation.entry.organization
 
 
 def conversation_party(user, conversation):
-    """The user's organization when it is one of the two sides of the conversation, else
+    """The organization the user writes for in the conversation (one of its two parties), else
     ``None``. A user acts for one organization at a time (one membership per user)."""
-    from accounts.rules import organization_of
+    from challenges.rules import is_handler
 
     organization = organization_of(user)
     if organization is None:
         return None
-    interest = conversation.interest
-    if organization.pk in (interest.requester_id, interest.owner_id):
+    first, second = conversation_parties(conversation)
+    if conversation.application_id and organization.pk == second.pk:
+        # The issuer's side is its handlers only, not every member.
+        if organization.pk == first.pk or is_handler(user, conversation.application.call):
+            return organization
+        return None
+    if organization.pk in (first.pk, second.pk):
         return organization
     return None
 
 
-def can_see_conversation(user, conversation) -> bool:
+def can_take_part(user, conversation) -> bool:
+    """Read the conversation (and its attachments): its two parties only."""
     return conversation_party(user, conversation) is not None
 
 
+# The former name, kept for templates and callers.
+can_see_conversation = can_take_part
+
+
+def conversation_is_open(conversation) -> bool:
+    """Whether messages may still be written: a handshake while it lasts, an application that
+    is neither a draft nor withdrawn, a recommendation while its recipient is active."""
+    from challenges.models import ApplicationStatus
+
+    if conversation.interest_id:
+        return conversation.interest.is_handshake
+    if conversation.application_id:
+        return conversation.application.status not in (
+            ApplicationStatus.DRAFT,
+            ApplicationStatus.WITHDRAWN,
+        )
+    return conversation.recommendation.recipient.is_active
+
+
 def can_write_message(user, conversation) -> bool:
-    """A party writes while the interest is a handshake; a withdrawn (or declined)
-    interest's conversation is read-only."""
-    return can_see_conversation(user, conversation) and conversation.interest.is_handshake
+    """A party writes while the conversation is open; otherwise it stays readable."""
+    return can_take_part(user, conversation) and conversation_is_open(conversation)
 
 
 def access_conversation(user, pk: int):
     """Return the conversation for one of its parties; 404 for everyone else."""
-    from django.http import Http404
-
     from .models import Conversation
 
-    conversation = (
-        Conversation.objects.select_related(
-            "interest__requester",
-            "interest__owner",
-            "interest__result",
-            "interest__product",
-            "interest__resource",
-            "interest__call",
-        )
-        .filter(pk=pk)
-        .first()
-    )
-    if conversation is None or not can_see_conversation(user, conversation):
+    conversation = Conversation.objects.select_related(*_CONVERSATION_RELATED).filter(pk=pk).first()
+    if conversation is None or not can_take_part(user, conversation):
         raise Http404
     return conversation
 
 
 def access_message_attachment(user, pk: int):
     """Return a message with an attachment for a party of its conversation; 404 otherwise."""
-    from django.http import Http404
-
     from .models import Message
 
     message = (
-        Message.objects.select_related("conversation__interest")
+        Message.objects.select_related(
+            *(f"conversation__{related}" for related in _CONVERSATION_RELATED)
+        )
         .exclude(attachment="")
         .filter(pk=pk)
         .first()
     )
-    if message is None or not can_see_conversation(user, message.conversation):
+    if message is None or not can_take_part(user, message.conversation):
         raise Http404
     return message
+
+
+def access_application_conversation(user, pk: int):
+    """The application whose conversation the user may open: the applicant's members and the
+    call's handlers; 404 for everyone else (administrators included)."""
+    from challenges.models import Application, ApplicationStatus
+    from challenges.rules import is_applicant_member, is_handler
+
+    application = (
+        Application.objects.select_related("call__issuer", "applicant").filter(pk=pk).first()
+    )
+    # A draft is the applicant's alone: there is nobody to talk to yet.
+    if application is None or application.status == ApplicationStatus.DRAFT:
+        raise Http404
+    if not (is_applicant_member(user, application) or is_handler(user, application.call)):
+        raise Http404
+    return application
+
+
+def access_recommendation_conversation(user, pk: int):
+    """The recommendation whose conversation the user may open: the recipient's and the
+    firm's members; 404 for everyone else (administrators included)."""
+    from directories.models import Recommendation
+    from directories.rules import is_firm_member, is_recipient_member
+
+    recommendation = (
+        Recommendation.objects.select_related("recipient__organization", "entry__organization")
+        .filter(pk=pk)
+        .first()
+    )
+    if recommendation is None:
+        raise Http404
+    if not (is_recipient_member(user, recommendation) or is_firm_member(user, recommendation)):
+        raise Http404
+    return recommendation
 
 
 # Docking events (events/...)

@@ -27,6 +27,16 @@ urlpatterns: list = [
 # Conversations and messages.
 urlpatterns += [
     path("conversations/", conversations.conversation_list, name="conversation_list"),
+    path(
+        "applications/<id:pk>/conversation/",
+        conversations.application_conversation,
+        name="application_conversation",
+    ),
+    path(
+        "recommendations/<id:pk>/conversation/",
+        conversations.recommendation_conversation,
+        name="recommendation_conversation",
+    ),
     path("conversations/<id:pk>/", conversations.conversation_detail, name="conversation_detail"),
     path("conversations/<id:pk>/send/", conversations.message_send, name="message_send"),
     path(

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 
-from accounts.models import Membership, MembershipStatus
+from accounts.models import Membership, MembershipRole, MembershipStatus
 from accounts.rules import organization_of
+from challenges.models import ApplicationStatus
 
+from .. import rules
 from ..models import Conversation, ConversationRead, Message
 
 __all__ = [
@@ -28,6 +30,37 @@ def _organizations_of(user):
     )
 
 
+def _of_organizations(organizations, user, prefix: str = "") -> Q:
+    """Conversations in which the user's organizations take part: both sides of a handshake
+    or a recommendation; an application's applicant, or its issuer for the call's handlers
+    (named handlers, or the issuer's administrators)."""
+    p = prefix
+    handled = Q(**{f"{p}application__call__handlers": user}) | Q(
+        **{
+            f"{p}application__call__issuer__memberships__user": user,
+            f"{p}application__call__issuer__memberships__status": MembershipStatus.ACTIVE,
+            f"{p}application__call__issuer__memberships__role": MembershipRole.ADMIN,
+        }
+    )
+    return (
+        Q(**{f"{p}interest__requester__in": organizations})
+        | Q(**{f"{p}interest__owner__in": organizations})
+        | Q(**{f"{p}application__applicant__in": organizations})
+        | (Q(**{f"{p}application__call__issuer__in": organizations}) & handled)
+        | Q(**{f"{p}recommendation__recipient__organization__in": organizations})
+        | Q(**{f"{p}recommendation__entry__organization__in": organizations})
+    )
+
+
+def _visible_ids(user):
+    organizations = _organizations_of(user)
+    return (
+        Conversation.objects.filter(_of_organizations(organizations, user))
+        .exclude(application__status=ApplicationStatus.DRAFT)
+        .values("pk")
+    )
+
+
 def _read_at(user, conversation_ref: str):
     return Subquery(
         ConversationRead.objects.filter(conversation=OuterRef(conversation_ref), user=user).values(
@@ -37,24 +70,16 @@ def _read_at(user, conversation_ref: str):
 
 
 def conversations_of_user(user) -> QuerySet[Conversation]:
-    """The conversations of every organization the user acts for, newest message first, each
-    with ``unread`` (messages of the other side after the user's read mark)."""
+    """The conversations the user takes part in (handshakes, applications, recommendations),
+    newest message first, each with ``unread`` (messages of the other side after the user's
+    read mark)."""
     if not user.is_authenticated:
         return Conversation.objects.none()
     organizations = _organizations_of(user)
     unread = Q(messages__created_at__gt=F("user_read_at")) | Q(user_read_at__isnull=True)
     return (
-        Conversation.objects.filter(
-            Q(interest__requester__in=organizations) | Q(interest__owner__in=organizations)
-        )
-        .select_related(
-            "interest__requester",
-            "interest__owner",
-            "interest__result",
-            "interest__product",
-            "interest__resource",
-            "interest__call",
-        )
+        Conversation.objects.filter(pk__in=_visible_ids(user))
+        .select_related(*rules._CONVERSATION_RELATED)
         .annotate(user_read_at=_read_at(user, "pk"))
         .annotate(
             unread=Count(
@@ -79,10 +104,7 @@ def conversation_messages(conversation: Conversation) -> QuerySet[Message]:
 def _unread_messages(user):
     organizations = _organizations_of(user)
     return (
-        Message.objects.filter(
-            Q(conversation__interest__requester__in=organizations)
-            | Q(conversation__interest__owner__in=organizations)
-        )
+        Message.objects.filter(conversation__in=_visible_ids(user))
         .exclude(sender_organization__in=organizations)
         .annotate(user_read_at=_read_at(user, "conversation"))
         .filter(Q(user_read_at__isnull=True) | Q(created_at__gt=F("user_read_at")))

@@ -1,4 +1,6 @@
-"""Conversations of handshakes: the two sides of an accepted interest write to each other,
+"""Conversations of handshakes, applications and recommendations: the two sides write to each
+other (an accepted interest's requester and owner, an applicant and the call's handlers, a
+recommendation's recipient and the recommended firm),
 with one optional private attachment per message; reading marks the conversation read.
 
 Notifications do not flood: a member of the other side is notified of a new message only when
@@ -26,7 +28,15 @@ from uploads.fields import store_document
 from .. import rules
 from ..models import Conversation, ConversationRead, Interest, Message
 
-__all__ = ["conversation_mark_read", "conversation_of", "conversation_url", "message_send"]
+__all__ = [
+    "conversation_mark_read",
+    "conversation_of",
+    "conversation_of_application",
+    "conversation_of_recommendation",
+    "conversation_subject_title",
+    "conversation_url",
+    "message_send",
+]
 
 MESSAGE_MAX_LENGTH = 4000
 
@@ -35,6 +45,29 @@ def conversation_of(interest: Interest) -> Conversation:
     """The conversation of a handshake, opened on first use (when the interest is accepted)."""
     conversation, _created = Conversation.objects.get_or_create(interest=interest)
     return conversation
+
+
+def conversation_of_application(application) -> Conversation:
+    """The conversation between an applicant and the call's issuer, opened on first use."""
+    conversation, _created = Conversation.objects.get_or_create(application=application)
+    return conversation
+
+
+def conversation_of_recommendation(recommendation) -> Conversation:
+    """The conversation between a recommendation's recipient and the recommended firm, opened
+    on first use."""
+    conversation, _created = Conversation.objects.get_or_create(recommendation=recommendation)
+    return conversation
+
+
+def conversation_subject_title(conversation: Conversation) -> str:
+    """A short name of what the conversation is about, for notifications."""
+    if conversation.interest_id:
+        target = conversation.interest.target
+        return getattr(target, "title", str(target))
+    if conversation.application_id:
+        return conversation.application.call.title
+    return conversation.recommendation.entry.title
 
 
 def conversation_url(conversation: Conversation) -> str:
@@ -52,7 +85,7 @@ def _members(organization: Organization):
 def _lock(conversation: Conversation) -> Conversation:
     return (
         Conversation.objects.select_for_update(of=("self",))
-        .select_related("interest__requester", "interest__owner")
+        .select_related(*rules._CONVERSATION_RELATED)
         .get(pk=conversation.pk)
     )
 
@@ -65,32 +98,35 @@ def message_send(
     body: str,
     document: CheckedDocument | None = None,
 ) -> Message:
-    """Write a message (and its optional checked document) to the other side of a handshake.
+    """Write a message (and its optional checked document) to the other side of a
+    conversation (a handshake, an application or a recommendation).
 
-    Refused to anyone outside the two organizations, and once the interest is withdrawn or
-    declined (the conversation stays readable). The other side's members are told, at most
-    once until they open the conversation.
+    Refused to anyone outside the two parties, and once the conversation is closed (the
+    interest withdrawn or declined, the application withdrawn, the recipient deactivated; it
+    stays readable). The other side's members are told, at most once until they open the
+    conversation.
     """
     conversation = _lock(conversation)
-    interest = conversation.interest
     sender_organization = rules.conversation_party(actor, conversation)
     if sender_organization is None:
-        raise NotAllowed(_("Only the two sides of the handshake write in this conversation."))
-    if not interest.is_handshake:
-        raise InvalidState(
-            _(
-                "This conversation is closed: the interest was withdrawn or declined. "
-                "You can still read it."
+        raise NotAllowed(_("Only the two sides write in this conversation."))
+    if not rules.conversation_is_open(conversation):
+        if conversation.interest_id:
+            raise InvalidState(
+                _(
+                    "This conversation is closed: the interest was withdrawn or declined. "
+                    "You can still read it."
+                )
             )
-        )
+        raise InvalidState(_("This conversation is closed. You can still read it."))
     body = (body or "").strip()
     if not body:
         raise ValidationError({"body": _("Write a message.")})
     if len(body) > MESSAGE_MAX_LENGTH:
         limit = {"limit": MESSAGE_MAX_LENGTH}
         raise ValidationError({"body": _("A message has at most %(limit)d characters.") % limit})
-    is_requester = sender_organization.pk == interest.requester_id
-    other = interest.owner if is_requester else interest.requester
+    first, second = rules.conversation_parties(conversation)
+    other = second if sender_organization.pk == first.pk else first
     # The latest earlier message of the sender's side, before this one is written.
     previous = (
         conversation.messages.filter(sender_organization=sender_organization)
@@ -119,6 +155,12 @@ def _notify_other_side(
     conversation: Conversation, other: Organization, sender: Organization, previous
 ) -> None:
     recipients = list(_members(other))
+    if conversation.application_id and other.pk == conversation.application.call.issuer_id:
+        # The issuer's side of an application is its handlers.
+        from challenges.rules import is_handler
+
+        call = conversation.application.call
+        recipients = [user for user in recipients if is_handler(user, call)]
     if previous is not None:
         read = dict(
             ConversationRead.objects.filter(
@@ -127,12 +169,11 @@ def _notify_other_side(
         )
         # Already told: an earlier message of this side is still unread by them.
         recipients = [u for u in recipients if read.get(u.pk) and read[u.pk] >= previous]
-    target = conversation.interest.target
     notify(
         recipients=recipients,
         verb="docking.message",
         message=gettext_noop("%(organization)s wrote to you about %(target)s"),
-        params={"organization": sender.name, "target": getattr(target, "title", str(target))},
+        params={"organization": sender.name, "target": conversation_subject_title(conversation)},
         url=conversation_url(conversation),
     )
 
@@ -147,8 +188,8 @@ def _set_read(conversation: Conversation, user: User, moment) -> None:
 def conversation_mark_read(*, actor: User, conversation: Conversation) -> None:
     """The party ``actor`` has read the conversation up to its latest message: set their
     read mark, and mark read their notifications that lead to it."""
-    if not rules.can_see_conversation(actor, conversation):
-        raise NotAllowed(_("Only the two sides of the handshake read this conversation."))
+    if not rules.can_take_part(actor, conversation):
+        raise NotAllowed(_("Only the two sides read this conversation."))
     latest = (
         conversation.messages.order_by("-created_at").values_list("created_at", flat=True).first()
     )

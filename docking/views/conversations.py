@@ -1,5 +1,6 @@
-"""Conversations of handshakes: the inbox, a conversation, sending a message and downloading
-an attachment. Only the two sides see any of them (404 for everyone else)."""
+"""Conversations of handshakes, applications and recommendations: opening one, the inbox,
+a conversation, sending a message and downloading an attachment. Only the two sides see any
+of them (404 for everyone else)."""
 
 from __future__ import annotations
 
@@ -23,15 +24,33 @@ def conversation_list(request):
     return render(request, "docking/conversation_list.html", context)
 
 
+def application_conversation(request, pk: int):
+    """Open (on first use) the conversation about an application and go to it: the
+    applicant's members and the call's handlers only."""
+    application = rules.access_application_conversation(request.user, pk)
+    conversation = services.conversation_of_application(application)
+    return redirect("docking:conversation_detail", pk=conversation.pk)
+
+
+def recommendation_conversation(request, pk: int):
+    """Open (on first use) the conversation about a recommendation and go to it: the
+    recipient's and the recommended firm's members only."""
+    recommendation = rules.access_recommendation_conversation(request.user, pk)
+    conversation = services.conversation_of_recommendation(recommendation)
+    return redirect("docking:conversation_detail", pk=conversation.pk)
+
+
 def _page(request, conversation, form=None, status=200):
     messages_ = list(selectors.conversation_messages(conversation))
     party = rules.conversation_party(request.user, conversation)
-    interest = conversation.interest
+    first, second = rules.conversation_parties(conversation)
     context = {
         "conversation": conversation,
-        "interest": interest,
+        "interest": conversation.interest,
+        "application": conversation.application,
+        "recommendation": conversation.recommendation,
         "party": party,
-        "other": interest.owner if party.pk == interest.requester_id else interest.requester,
+        "other": second if party.pk == first.pk else first,
         "conversation_messages": messages_,
         "can_write": rules.can_write_message(request.user, conversation),
         "form": form or MessageForm(),
