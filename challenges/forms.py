@@ -20,6 +20,7 @@ from accounts.validators import normalise_code
 from catalog.forms import ChainNodesField
 from catalog.models import ListingStatus, Product
 from catalog.selectors import chain_node_choices
+from centres.models import InnovationCentre
 from core.ids import parse_id
 from reference.forms import IndustryFormMixin
 from reference.regions import Province
@@ -27,7 +28,7 @@ from reference.templatetags.numbers import share
 from uploads.fields import DocumentUploadField
 
 from . import kinds
-from .models import Application, BonusCondition, Call, Round
+from .models import Application, BonusCondition, Call, CallKind, Round
 from .services.drafting import CALL_FIELDS
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -94,6 +95,10 @@ class CallForm(IndustryFormMixin, forms.ModelForm):
         self.fields["chain_nodes"].choices = chain_node_choices()
         if not policy.allows_consortium:
             del self.fields["max_partners"]
+        if kind == CallKind.SELECTION:
+            self.fields["centre"].queryset = InnovationCentre.objects.filter(is_active=True)
+        else:
+            del self.fields["centre"]
         if not self.instance.pk:
             self.initial.setdefault("min_qualification", policy.min_qualification)
 
@@ -115,6 +120,10 @@ class CallForm(IndustryFormMixin, forms.ModelForm):
             ),
         ),
         (_("Industry and chain"), ("industry_division", "industry_class", "chain_nodes")),
+        (
+            _("Publication and nomination"),
+            ("anonymous", "anonymous_label", "requires_nomination", "centre"),
+        ),
     )
 
     def sections(self) -> list[tuple[str, str, list]]:
@@ -137,6 +146,10 @@ class CallForm(IndustryFormMixin, forms.ModelForm):
         start, end = cleaned.get("work_start"), cleaned.get("work_end")
         if start and end and end < start:
             self.add_error("work_end", _("The work cannot end before it starts."))
+        if cleaned.get("anonymous") and not (cleaned.get("anonymous_label") or "").strip():
+            self.add_error(
+                "anonymous_label", _("Say how the issuer is described instead of its name.")
+            )
         return cleaned
 
     def service_data(self) -> dict:

@@ -3,7 +3,8 @@
 Roles: ``issuer`` (a handler of the call at the issuing organization), ``admin`` (platform
 administrator), ``system`` (scheduled tasks), ``applicant`` (a member of the lead applicant),
 ``expert`` (the assigned expert), ``winner`` (a member of an awarded applicant),
-``partner`` (an administrator of an invited consortium partner).
+``partner`` (an administrator of an invited consortium partner), ``recommender`` (a member
+of the recommending unit an application was submitted through).
 Extra conditions (deadlines, caps, completeness) are checked by the services.
 """
 
@@ -17,11 +18,14 @@ from .models import AssignmentStatus as R
 from .models import AwardStatus as W
 from .models import CallStatus as C
 from .models import MilestoneStatus as M
+from .models import NominationStatus as N
 from .models import ObjectionStatus as O
 from .models import PartnerStatus as P
+from .models import TrancheStatus as T
 
 ISSUER, ADMIN = "issuer", "admin"
 APPLICANT, EXPERT, WINNER, PARTNER = "applicant", "expert", "winner", "partner"
+RECOMMENDER = "recommender"
 
 CALL_TRANSITIONS = TransitionTable(
     [
@@ -208,9 +212,30 @@ APPLICATION_TRANSITIONS = TransitionTable(
                 "eligibility."
             ),
         ),
+        # Where the call requires nomination, submitting sends the application to the
+        # recommending unit the applicant chose; the unit's decision moves it on (``SYSTEM``,
+        # following the nomination's own move).
+        t(
+            "submit_to_unit",
+            A.DRAFT,
+            A.NOMINATION,
+            APPLICANT,
+            _("Submit to the recommending unit"),
+            done=_("Submitted to the recommending unit"),
+            confirm=_(
+                "Submit this application to your recommending unit? It pre-reviews it and "
+                "nominates it within its quota, or returns it to you."
+            ),
+            success=_(
+                "Submitted to the recommending unit, which nominates it to the issuer or "
+                "returns it to you with a reason."
+            ),
+        ),
+        t("nominated", A.NOMINATION, A.SUBMITTED, SYSTEM, _("Nominated")),
+        t("returned", A.NOMINATION, A.DRAFT, SYSTEM, _("Returned by the recommending unit")),
         t(
             "withdraw",
-            [A.DRAFT, A.SUBMITTED, A.ELIGIBLE, A.SHORTLISTED],
+            [A.DRAFT, A.NOMINATION, A.SUBMITTED, A.ELIGIBLE, A.SHORTLISTED],
             A.WITHDRAWN,
             APPLICANT,
             _("Withdraw the application"),
@@ -438,6 +463,59 @@ AWARD_TRANSITIONS = TransitionTable(
     ]
 )
 
+# A recommending unit's decision on an application submitted through it (measure 十三).
+NOMINATION_TRANSITIONS = TransitionTable(
+    [
+        t(
+            "nominate",
+            N.PENDING,
+            N.NOMINATED,
+            RECOMMENDER,
+            _("Nominate"),
+            done=_("Nominated"),
+            confirm=_("Nominate this application to the issuer? It counts against your quota."),
+            success=_("Nominated; the issuer now reviews it and the applicant is told."),
+            refused=_("This application was already decided."),
+        ),
+        t(
+            "return",
+            N.PENDING,
+            N.RETURNED,
+            RECOMMENDER,
+            _("Return to the applicant"),
+            needs_note=True,
+            done=_("Returned to the applicant"),
+            success=_("Returned; the applicant is told your reason and may submit again."),
+        ),
+        t("withdraw", [N.PENDING, N.NOMINATED], N.WITHDRAWN, SYSTEM, _("Withdrawn")),
+    ],
+    not_allowed=_("Only the recommending unit the application was submitted through decides."),
+    invalid_state=_("This application was already decided."),
+    note_required=_("Say why you return the application."),
+)
+
+# A tranche of an award: released when its milestone is accepted (``SYSTEM``, following
+# the milestone's move), or cancelled by the issuer while pending.
+TRANCHE_TRANSITIONS = TransitionTable(
+    [
+        t("release", T.PENDING, T.RELEASED, SYSTEM, _("Released")),
+        t(
+            "cancel",
+            T.PENDING,
+            T.CANCELLED,
+            ISSUER,
+            _("Cancel the tranche"),
+            needs_note=True,
+            done=_("Tranche cancelled"),
+            confirm=_("Cancel this tranche? Its amount is no longer committed."),
+            success=_("The tranche is cancelled; its amount is no longer committed."),
+        ),
+    ],
+    not_allowed=_("Only the call's handlers manage its tranches."),
+    invalid_state=_("This tranche was already released or cancelled."),
+    note_required=_("Say why the tranche is cancelled."),
+)
+
 # The labels of the event rows: the moves recorded on each, then the other events.
 CALL_EVENT_LABELS = EventLabels(
     CALL_TRANSITIONS,
@@ -453,6 +531,8 @@ CALL_EVENT_LABELS = EventLabels(
         "panel_closed": _("Expert panel closed"),
         "round_advanced": _("Advanced to the next round"),
         "invited": _("Organization invited"),
+        "issuer_revealed": _("Issuer's name revealed"),
+        "competition_results": _("Competition results recorded"),
     },
 )
 APPLICATION_EVENT_LABELS = EventLabels(
@@ -468,3 +548,9 @@ APPLICATION_EVENT_LABELS = EventLabels(
     },
 )
 MILESTONE_EVENT_LABELS = EventLabels(MILESTONE_TRANSITIONS, other={"propose": _("Proposed")})
+NOMINATION_EVENT_LABELS = EventLabels(
+    NOMINATION_TRANSITIONS, other={"create": _("Submitted to the recommending unit")}
+)
+TRANCHE_EVENT_LABELS = EventLabels(
+    TRANCHE_TRANSITIONS, other={"create": _("Tranche set"), "update": _("Tranche changed")}
+)

@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "catalog",
     "challenges",
     "directories",
+    "campaigns",
+    "centres",
     "verification",
     "docking",
     "chains",

@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("catalog.urls")),
     path("", include("challenges.urls")),
     path("directories/", include("directories.urls")),
+    path("campaigns/", include("campaigns.urls")),
+    path("centres/", include("centres.urls")),
     path("verification/", include("verification.urls")),
     path("docking/", include("docking.urls")),
     path("", include("chains.urls")),

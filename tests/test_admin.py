@@ -15,6 +15,8 @@ DOMAIN_APPS = {
     "accounts",
     "catalog",
     "chains",
+    "campaigns",
+    "centres",
     "challenges",
     "directories",
     "docking",

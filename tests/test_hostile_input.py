@@ -19,6 +19,8 @@ OUR_NAMESPACES = {
     "challenges",
     "directories",
     "docking",
+    "campaigns",
+    "centres",
     "chains",
     "verification",
     "notifications",

@@ -18,6 +18,8 @@ OUR_APPS = (
     "challenges",
     "directories",
     "docking",
+    "campaigns",
+    "centres",
     "chains",
     "verification",
     "notifications",

@@ -24,6 +24,8 @@ SOURCE_DIRS = [
     "demo",
     "directories",
     "docking",
+    "campaigns",
+    "centres",
     "chains",
     "verification",
     "notifications",

@@ -13,6 +13,8 @@ OUR_NAMESPACES = {
     "portal",
     "accounts",
     "catalog",
+    "campaigns",
+    "centres",
     "challenges",
     "directories",
     "docking",

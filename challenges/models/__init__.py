@@ -28,21 +28,33 @@ from .calls import (
     Criterion,
     Indicator,
     Invitation,
+    IssuerReveal,
     Question,
     Round,
     TermsAcceptance,
 )
-from .events import ApplicationEvent, CallEvent, MilestoneEvent
+from .events import (
+    ApplicationEvent,
+    CallEvent,
+    MilestoneEvent,
+    NominationEvent,
+    TrancheEvent,
+)
+from .nominations import Nomination, NominationQuota, NominationStatus
 from .outcomes import (
     EVIDENCE_BEFORE_ACCEPTANCE,
     Award,
     AwardStatus,
+    CompetitionResult,
+    Distinction,
     EvidenceKind,
     FirstUseEvidence,
     Milestone,
     MilestoneStatus,
     Objection,
     ObjectionStatus,
+    Tranche,
+    TrancheStatus,
 )
 from .reviews import Assignment, AssignmentStatus, ConflictOfInterest, Score
 
@@ -65,17 +77,24 @@ __all__ = [
     "CallFollow",
     "CallKind",
     "CallStatus",
+    "CompetitionResult",
     "ConflictOfInterest",
     "ConsortiumPartner",
     "Criterion",
+    "Distinction",
     "EvidenceKind",
     "FirstUseEvidence",
     "Indicator",
     "IndicatorResponse",
     "Invitation",
+    "IssuerReveal",
     "Milestone",
     "MilestoneEvent",
     "MilestoneStatus",
+    "Nomination",
+    "NominationEvent",
+    "NominationQuota",
+    "NominationStatus",
     "Objection",
     "ObjectionStatus",
     "PartnerStatus",
@@ -84,4 +103,7 @@ __all__ = [
     "RoundEntry",
     "Score",
     "TermsAcceptance",
+    "Tranche",
+    "TrancheEvent",
+    "TrancheStatus",
 ]

@@ -20,6 +20,7 @@ from .calls import Call, Indicator, Round
 
 class ApplicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    NOMINATION = "nomination", _("Awaiting nomination (待推荐)")
     SUBMITTED = "submitted", _("Submitted")
     ELIGIBLE = "eligible", _("Eligible")
     INELIGIBLE = "ineligible", _("Ineligible")
@@ -80,6 +81,15 @@ class Application(models.Model):
         blank=True,
         related_name="verification_uses",
         help_text=_("For a verification project: the enterprise that tries the product first."),
+    )
+    # Where the call requires nomination: the recommending unit (推荐单位) the applicant chose.
+    recommending_unit = models.ForeignKey(
+        "accounts.Organization",
+        verbose_name=_("recommending unit (推荐单位)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="nominated_applications",
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
 

@@ -154,6 +154,34 @@ class Call(models.Model):
         _("publicity period (days)"), default=7, validators=[MinValueValidator(1)]
     )
 
+    # Issuer anonymity: outsiders see ``anonymous_label`` instead of the issuer's name until
+    # the issuer reveals it to an organization (``IssuerReveal``); see ``rules.shows_issuer``.
+    anonymous = models.BooleanField(
+        _("publish without the issuer's name"),
+        default=False,
+        help_text=_("Outsiders see the description below instead of your name."),
+    )
+    anonymous_label = models.CharField(
+        _("shown as"),
+        max_length=60,
+        blank=True,
+        help_text=_("How the issuer is described instead, e.g. 某新能源整车企业."),
+    )
+    # Applications pass through a recommending unit (推荐单位) that pre-reviews them and
+    # nominates within its quota (``NominationQuota``) before the issuer sees them.
+    requires_nomination = models.BooleanField(
+        _("applications are nominated by recommending units"), default=False
+    )
+    # A participation call of a manufacturing innovation centre (measure 十四).
+    centre = models.ForeignKey(
+        "centres.InnovationCentre",
+        verbose_name=_("manufacturing innovation centre"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="calls",
+    )
+
     status = models.CharField(
         _("status"), max_length=20, choices=CallStatus.choices, default=CallStatus.DRAFT
     )
@@ -180,6 +208,10 @@ class Call(models.Model):
             models.CheckConstraint(
                 condition=Q(winner_cap__gte=1) & Q(winner_cap__lte=10),
                 name="call_winner_cap_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(anonymous=False) | ~Q(anonymous_label=""),
+                name="call_anonymous_has_label",
             ),
             models.CheckConstraint(
                 condition=Q(work_end__isnull=True)
@@ -215,6 +247,27 @@ class Call(models.Model):
     @property
     def uses_rounds(self) -> bool:
         return self.kind == CallKind.COMPETITION
+
+
+class IssuerReveal(models.Model):
+    """The issuer of an anonymous call revealed its name to an organization (an applicant)."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="reveals")
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    revealed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["call", "organization"], name="issuer_reveal_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call_id} revealed to {self.organization_id}"
 
 
 class Indicator(models.Model):
@@ -344,7 +397,11 @@ class TermsAcceptance(models.Model):
 
 
 class Invitation(models.Model):
-    """The issuer invited an organization to take up an open call (once per organization)."""
+    """The issuer invited an organization to take up an open call (once per organization).
+
+    An invitation of a competition's finalist (以赛促创) carries its result there: the
+    competition entry, with the rank and score frozen when the invitation was made.
+    """
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="invitations")
     organization = models.ForeignKey(
@@ -352,6 +409,13 @@ class Invitation(models.Model):
     )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    competition_result = models.ForeignKey(
+        "CompetitionResult",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

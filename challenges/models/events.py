@@ -8,7 +8,8 @@ from core.models import Event
 
 from .applications import Application
 from .calls import Call, CallStatus
-from .outcomes import Milestone
+from .nominations import Nomination
+from .outcomes import Milestone, Tranche
 
 
 class CallEvent(Event):
@@ -42,3 +43,25 @@ class MilestoneEvent(Event):
 
     def __str__(self) -> str:
         return f"{self.milestone_id} {self.action}"
+
+
+class NominationEvent(Event):
+    """A recommending unit's decision, or a nomination withdrawn with its application."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="events")
+
+    event_labels = "challenges.transitions.NOMINATION_EVENT_LABELS"
+
+    def __str__(self) -> str:
+        return f"{self.nomination_id} {self.action}"
+
+
+class TrancheEvent(Event):
+    """A tranche set, released or cancelled: who, when, and the amount in the note."""
+
+    tranche = models.ForeignKey(Tranche, on_delete=models.CASCADE, related_name="events")
+
+    event_labels = "challenges.transitions.TRANCHE_EVENT_LABELS"
+
+    def __str__(self) -> str:
+        return f"{self.tranche_id} {self.action}"

@@ -47,6 +47,39 @@ class Award(models.Model):
         return f"{self.call} → {self.application.applicant}"
 
 
+class Distinction(models.TextChoices):
+    WINNER = "winner", _("Winner")
+    FINALIST = "finalist", _("Finalist")
+
+
+class CompetitionResult(models.Model):
+    """A competition's winner or finalist, with its rank and score frozen when the award
+    became final (以赛促创): the certificate page shows it, and invitations to related calls
+    carry it."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="competition_results")
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, related_name="competition_result"
+    )
+    distinction = models.CharField(_("distinction"), max_length=10, choices=Distinction.choices)
+    rank = models.PositiveSmallIntegerField(_("rank"))
+    score = models.DecimalField(_("score"), max_digits=7, decimal_places=2, null=True, blank=True)
+    # The number printed on the certificate, which anyone can look up.
+    code = models.CharField(_("certificate number"), max_length=20, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("competition result")
+        verbose_name_plural = _("competition results")
+        ordering = ["call", "rank", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "rank"], name="competition_rank_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call_id} #{self.rank}"
+
+
 class ObjectionStatus(models.TextChoices):
     OPEN = "open", pgettext_lazy("objection status", "Open")
     UPHELD = "upheld", _("Upheld")
@@ -163,3 +196,54 @@ class FirstUseEvidence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.title}"
+
+
+class TrancheStatus(models.TextChoices):
+    PENDING = "pending", _("Pending release")
+    RELEASED = "released", _("Released")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Tranche(models.Model):
+    """A part of an award's amount tied to one milestone, released when the milestone is
+    accepted (money against milestones). The tranches of an award never add up to more than
+    its amount (checked under the award's row lock)."""
+
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="tranches")
+    milestone = models.OneToOneField(
+        Milestone, verbose_name=_("milestone"), on_delete=models.PROTECT, related_name="tranche"
+    )
+    amount = models.DecimalField(
+        _("amount (yuan)"),
+        max_digits=14,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=TrancheStatus.choices, default=TrancheStatus.PENDING
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    released_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tranche")
+        verbose_name_plural = _("tranches")
+        ordering = ["award", "milestone__due_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0), name="tranche_amount_positive"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="released") | models.Q(released_at__isnull=False),
+                name="tranche_released_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.award_id}: {self.amount}"

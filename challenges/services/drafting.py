@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -66,6 +67,10 @@ CALL_FIELDS = (
     "min_trl",
     "industry",
     "publicity_days",
+    "anonymous",
+    "anonymous_label",
+    "requires_nomination",
+    "centre",
 )
 
 
@@ -78,6 +83,15 @@ def _assign(call: Call, data: dict[str, Any]) -> None:
     call.eligible_kinds = [k for k in (call.eligible_kinds or allowed) if k in allowed]
     if not policy.allows_consortium:
         call.max_partners = 0
+    call.anonymous_label = call.anonymous_label.strip() if call.anonymous else ""
+    if call.anonymous and not call.anonymous_label:
+        raise ValidationError(
+            {"anonymous_label": _("Say how the issuer is described instead of its name.")}
+        )
+    if call.centre_id and call.kind != CallKind.SELECTION:
+        raise ValidationError(
+            {"centre": _("Only a project selection call can be an innovation centre's call.")}
+        )
     if QUALIFICATION_RANK[call.min_qualification] < QUALIFICATION_RANK[policy.min_qualification]:
         call.min_qualification = policy.min_qualification
 

@@ -21,8 +21,8 @@ def test_every_field_of_the_call_form_is_in_a_section(kind):
 def test_the_call_form_page_shows_its_sections_and_their_contents(client):
     client.force_login(member_of(OrganizationFactory(kind=OrganizationKind.LEAD)))
     page = client.get(reverse("challenges:call_create", args=["challenge"])).text
-    assert page.count('<fieldset class="form-section"') == 5
-    assert 'href="#section-1"' in page and 'id="section-5"' in page
+    assert page.count('<fieldset class="form-section"') == 6
+    assert 'href="#section-1"' in page and 'id="section-6"' in page
 
 
 def test_a_call_form_with_mistakes_lists_them_at_the_top_with_links_and_saves_nothing(client):

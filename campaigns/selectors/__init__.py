@@ -1,0 +1,1 @@
+"""Reads of campaigns, submissions and batches. Import from here: ``from campaigns import selectors``."""

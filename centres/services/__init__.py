@@ -1,0 +1,1 @@
+"""Every write of the innovation-centre registry. Import from here: ``from centres import services``."""
