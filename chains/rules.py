@@ -163,7 +163,7 @@ def fill_problems(user, direction: DemonstrationDirection) -> list:
                 "Only the handlers of %(call)s (members of %(issuer)s) send its invitations: "
                 "ask one of them to fill the call from this page."
             )
-            % {"call": call.title, "issuer": call.issuer.name}
+            % {"call": call.title, "issuer": call_rules.issuer_name_for(user, call)}
         )
     if not call.is_open:
         problems.append(

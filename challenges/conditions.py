@@ -55,6 +55,9 @@ def completeness_problems(call: Call) -> list[str]:
                 )
     elif not call.criteria.exists():
         problems.append(_("Give the rubric at least one weighted criterion."))
+    # --- nominations (measure 十三)
+    if call.requires_nomination and not call.nomination_quotas.exists():
+        problems.append(_("Name at least one recommending unit (推荐单位) with its quota."))
     return problems
 
 

@@ -462,3 +462,50 @@ class AdvanceForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["applications"].queryset = queryset
         self.fields["applications"].label_from_instance = lambda a: a.applicant.name
+
+
+# --- tranches (money against milestones, measure 十四) ---
+
+
+class TrancheForm(forms.Form):
+    amount = forms.DecimalField(
+        label=_("Tranche (yuan)"),
+        min_value=Decimal("0.01"),
+        max_value=Decimal("999999999999.99"),
+        max_digits=14,
+        decimal_places=2,
+    )
+
+
+# --- nominations and competition results (measures 十三, 十四) ---
+
+
+class NominationQuotaForm(forms.Form):
+    """A recommending unit of a call and its quota, named by the issuer while drafting."""
+
+    unit = OrganizationByCodeField(
+        label=_("Recommending unit (推荐单位)"),
+        queryset=Organization.objects.filter(
+            kind__in=[OrganizationKind.GOVERNMENT, OrganizationKind.LEAD, OrganizationKind.LARGE]
+        ),
+        help_text=_("Credit code or exact name of a government department or lead enterprise."),
+    )
+    quota = forms.IntegerField(label=_("Quota"), min_value=1, max_value=500, initial=1)
+
+
+class NominationReviewForm(forms.Form):
+    """The recommending unit's pre-review opinion (推荐意见) as it nominates."""
+
+    review = forms.CharField(
+        label=_("Pre-review opinion (推荐意见)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        required=False,
+        help_text=_("Read by the issuer, not by the applicant."),
+    )
+
+
+class FinalistInviteForm(forms.Form):
+    """Invite a competition's finalist by its certificate number."""
+
+    code = forms.CharField(label=_("Certificate number"), max_length=20, strip=True)

@@ -23,10 +23,23 @@ from .models import (
     CallAttachment,
     CallStatus,
     ConsortiumPartner,
+    IssuerReveal,
+    Nomination,
+    NominationStatus,
     Objection,
     PartnerStatus,
 )
-from .transitions import ADMIN, APPLICANT, CALL_TRANSITIONS, EXPERT, ISSUER, PARTNER, WINNER
+from .transitions import (
+    ADMIN,
+    APPLICANT,
+    APPLICATION_TRANSITIONS,
+    CALL_TRANSITIONS,
+    EXPERT,
+    ISSUER,
+    PARTNER,
+    RECOMMENDER,
+    WINNER,
+)
 
 # A call's results (ranking and winners) are public from the announcement for publicity on.
 RESULT_STATUSES = frozenset(
@@ -266,7 +279,9 @@ def can_view_application(user, application: Application) -> bool:
         return True
     if is_partner_member(user, application):
         return True
-    if application.status != ApplicationStatus.DRAFT and is_handler(user, application.call):
+    if application.status not in HIDDEN_FROM_ISSUER and is_handler(user, application.call):
+        return True
+    if is_recommender_of(user, application):
         return True
     return is_assigned_expert(user, application)
 
@@ -426,3 +441,146 @@ def access_call_attachment(user, pk: int) -> CallAttachment:
 def access_partner_invitation(user, pk: int) -> ConsortiumPartner:
     partners = ConsortiumPartner.objects.select_related("application", "organization")
     return _access(partners, pk, lambda partner: can_view_partner_invitation(user, partner))
+
+
+# --- issuer anonymity (measure 十三) -------------------------------------------------------
+# An anonymous call shows ``anonymous_label`` (e.g. 某新能源整车企业) instead of its issuer's
+# name to everyone but platform administrators, the issuer's members and the members of the
+# organizations the issuer revealed itself to (``IssuerReveal``). Every page, search
+# document, notification and export asks here.
+
+_REVEALED_CACHE = "_revealed_calls_cache"
+
+
+def revealed_call_ids(user) -> frozenset[int]:
+    """The calls whose issuer revealed its name to the user's organization: one query per
+    user object (cached on it, like the membership), so lists stay cheap."""
+    organization_id = _organization_id(user)
+    if organization_id is None:
+        return frozenset()
+    cached = getattr(user, _REVEALED_CACHE, None)
+    if cached is None or cached[0] != organization_id:
+        ids = IssuerReveal.objects.filter(organization_id=organization_id).values_list(
+            "call_id", flat=True
+        )
+        cached = (organization_id, frozenset(ids))
+        setattr(user, _REVEALED_CACHE, cached)
+    return cached[1]
+
+
+def forget_reveals(user) -> None:
+    """Drop the cached reveals (after a reveal, for a user object that lives on)."""
+    if hasattr(user, _REVEALED_CACHE):
+        delattr(user, _REVEALED_CACHE)
+
+
+def _organization_id(user) -> int | None:
+    organization = account_rules.organization_of(user)
+    return organization.pk if organization is not None else None
+
+
+def shows_issuer(user, call: Call) -> bool:
+    """Whether the user may see who issued the call."""
+    if not call.anonymous:
+        return True
+    if account_rules.is_platform_admin(user):
+        return True
+    organization_id = _organization_id(user)
+    if organization_id is not None and organization_id == call.issuer_id:
+        return True
+    return call.pk in revealed_call_ids(user)
+
+
+def shows_issuer_to_organization(organization: Organization | None, call: Call) -> bool:
+    """Whether the members of ``organization`` may see who issued the call (for texts sent
+    to an organization's members, e.g. notifications)."""
+    if not call.anonymous:
+        return True
+    if organization is None:
+        return False
+    if organization.pk == call.issuer_id:
+        return True
+    return IssuerReveal.objects.filter(call=call, organization=organization).exists()
+
+
+def issuer_name_for(user, call: Call) -> str:
+    """The issuer's name, or the call's label when the user may not see who issued it."""
+    if shows_issuer(user, call):
+        return call.issuer.name
+    return call.anonymous_label
+
+
+def issuer_name_for_organization(organization: Organization | None, call: Call) -> str:
+    """The issuer's name as the members of ``organization`` may read it."""
+    if shows_issuer_to_organization(organization, call):
+        return call.issuer.name
+    return call.anonymous_label
+
+
+def public_issuer_name(call: Call) -> str:
+    """The issuer's name as anyone may read it (search documents, public texts)."""
+    return call.anonymous_label if call.anonymous else call.issuer.name
+
+
+def can_reveal_issuer(user, call: Call) -> bool:
+    """Reveal the issuer's name to an applicant: the handlers of an anonymous call."""
+    if not call.anonymous:
+        return False
+    return is_handler(user, call)
+
+
+# --- nominations (measure 十三) ------------------------------------------------------------
+
+# The issuer's side never sees a draft, nor an application still with its recommending unit.
+HIDDEN_FROM_ISSUER = frozenset({ApplicationStatus.DRAFT, ApplicationStatus.NOMINATION})
+
+
+def is_recommender_of(user, application: Application) -> bool:
+    """Members of the recommending unit read an application while it is in their hands
+    (awaiting their decision) and once they nominated it; never after returning it."""
+    if application.recommending_unit_id is None:
+        return False
+    if not account_rules.is_member(user, application.recommending_unit):
+        return False
+    if application.status == ApplicationStatus.NOMINATION:
+        return True
+    return application.nominations.filter(
+        unit_id=application.recommending_unit_id, status=NominationStatus.NOMINATED
+    ).exists()
+
+
+def nomination_roles(user, nomination: Nomination) -> set[str]:
+    """A member of the nomination's unit decides it (``recommender``)."""
+    if account_rules.is_member(user, nomination.unit):
+        return {RECOMMENDER}
+    return set()
+
+
+def can_see_nomination_review(user, application: Application) -> bool:
+    """The unit's pre-review opinion (推荐意见): the unit, the call's side; not the applicant."""
+    if can_manage_call(user, application.call):
+        return True
+    organization = account_rules.organization_of(user)
+    if organization is None:
+        return False
+    return application.nominations.filter(unit=organization).exists()
+
+
+def application_actions(user, application: Application) -> list:
+    """The application's moves offered to this user: a call requiring nomination is
+    submitted to a recommending unit, any other straight to the issuer."""
+    skipped = {"award", "not_award", "nominated", "returned"}
+    skipped.add("submit" if application.call.requires_nomination else "submit_to_unit")
+    roles = application_roles(user, application)
+    return [
+        move
+        for move in APPLICATION_TRANSITIONS.available(application.status, roles)
+        if move.action not in skipped
+    ]
+
+
+def access_nomination(user, pk: int) -> Nomination:
+    nominations = Nomination.objects.select_related(
+        "unit", "application", "application__call", "application__applicant"
+    )
+    return _access(nominations, pk, lambda nomination: nomination_roles(user, nomination))

@@ -176,27 +176,38 @@ class Ranked:
     rank: int | None
     breakdown: ScoreBreakdown
     tied: bool
+    # Whether the application has its innovation centre call's priority (measure 十四).
+    priority: bool = False
 
 
 def rank(
     entries: Iterable[tuple[object, ScoreBreakdown, datetime | None]],
+    *,
+    priority: frozenset = frozenset(),
 ) -> list[Ranked]:
-    """Order applications by total; equal totals share a rank. Unscored ones come last."""
+    """Order applications by total; equal totals share a rank. Unscored ones come last.
+
+    ``priority`` holds the keys with priority (specialised firms in an innovation centre's
+    call, measure 十四): at an equal total they rank before the others, a rank of their own.
+    """
     entries = list(entries)
     scored = [e for e in entries if e[1].total is not None]
     unscored = [e for e in entries if e[1].total is None]
 
     def sort_key(entry):
-        _key, breakdown, submitted_at = entry
+        key, breakdown, submitted_at = entry
         stamp = submitted_at.timestamp() if submitted_at else float("inf")
-        return (-breakdown.total, -breakdown.base, stamp)
+        return (-breakdown.total, key not in priority, -breakdown.base, stamp)
 
     scored.sort(key=sort_key)
-    totals = [e[1].total for e in scored]
+    places = [(e[1].total, e[0] in priority) for e in scored]
     ranked = []
     for key, breakdown, _submitted in scored:
-        first = totals.index(breakdown.total)
-        tied = totals.count(breakdown.total) > 1
-        ranked.append(Ranked(key, first + 1, breakdown, tied))
-    ranked += [Ranked(key, None, breakdown, False) for key, breakdown, _ in unscored]
+        place = (breakdown.total, key in priority)
+        first = places.index(place)
+        tied = places.count(place) > 1
+        ranked.append(Ranked(key, first + 1, breakdown, tied, key in priority))
+    ranked += [
+        Ranked(key, None, breakdown, False, key in priority) for key, breakdown, _ in unscored
+    ]
     return ranked

@@ -9,6 +9,7 @@ from search.documents import DocumentType, SearchDocument, register, url_for
 from search.labels import register_labels
 
 from .models import PUBLIC_CALL_STATUSES, Call, CallKind, CallStatus
+from .rules import public_issuer_name
 
 ALL_PROVINCES = "all"
 
@@ -42,7 +43,8 @@ class CallDocument(DocumentType):
             "eligible_kind": list(call.eligible_kinds),
             "eligible_province": list(call.eligible_provinces) or [ALL_PROVINCES],
             "min_qualification": [call.min_qualification],
-            **organization_facets(call.issuer),
+            # An anonymous call names nothing that would identify its issuer (measure 十三).
+            **({} if call.anonymous else organization_facets(call.issuer)),
             **chain_facets(call.chain_nodes.all()),
             **industry_facets(call.industry),
         }
@@ -53,7 +55,8 @@ class CallDocument(DocumentType):
             summary=call.summary,
             body=" ".join([call.background, indicators, call.deliverables, details]),
             url=url_for("challenges:call_detail", call.pk),
-            organization=call.issuer.name,
+            organization=public_issuer_name(call),
+            # Not shown; matching uses it to leave out the issuer's own calls.
             organization_id=call.issuer_id,
             published_at=call.published_at,
             deadline=call.deadline,

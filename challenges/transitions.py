@@ -233,6 +233,8 @@ APPLICATION_TRANSITIONS = TransitionTable(
         ),
         t("nominated", A.NOMINATION, A.SUBMITTED, SYSTEM, _("Nominated")),
         t("returned", A.NOMINATION, A.DRAFT, SYSTEM, _("Returned by the recommending unit")),
+        # The issuer's evaluation started before the unit decided: it was not nominated.
+        t("not_nominated", A.NOMINATION, A.NOT_AWARDED, SYSTEM, _("Not nominated in time")),
         t(
             "withdraw",
             [A.DRAFT, A.NOMINATION, A.SUBMITTED, A.ELIGIBLE, A.SHORTLISTED],
@@ -488,6 +490,7 @@ NOMINATION_TRANSITIONS = TransitionTable(
             success=_("Returned; the applicant is told your reason and may submit again."),
         ),
         t("withdraw", [N.PENDING, N.NOMINATED], N.WITHDRAWN, SYSTEM, _("Withdrawn")),
+        t("lapse", N.PENDING, N.WITHDRAWN, SYSTEM, _("Not decided before the evaluation")),
     ],
     not_allowed=_("Only the recommending unit the application was submitted through decides."),
     invalid_state=_("This application was already decided."),

@@ -1,6 +1,17 @@
 from django.urls import path
 
-from .views import applications, calls, follows, reviews, workspaces
+from .views import (
+    anonymity,
+    applications,
+    calls,
+    centres,
+    competition,
+    follows,
+    nominations,
+    reviews,
+    tranches,
+    workspaces,
+)
 
 app_name = "challenges"
 
@@ -80,10 +91,42 @@ urlpatterns = [
         name="milestone_transition",
     ),
     path("milestones/<id:pk>/file/", reviews.milestone_file, name="milestone_file"),
+    # innovation centres' participation calls (measure 十四), a panel of the centre's page
+    path("centres/<id:pk>/calls/", centres.centre_calls, name="centre_calls"),
+    # tranches (money against milestones)
+    path("milestones/<id:pk>/tranche/", tranches.set_tranche, name="tranche_set"),
+    path("tranches/<id:pk>/do/<slug:action>/", tranches.move_tranche, name="tranche_transition"),
     # workspaces
     path("workspace/calls/", workspaces.my_calls, name="my_calls"),
     path("workspace/applications/", workspaces.my_applications, name="my_applications"),
     path("workspace/followed/", follows.followed_calls, name="followed_calls"),
     path("expert/", workspaces.expert_workspace, name="expert_workspace"),
     path("expert/conflicts/", workspaces.declare_conflict, name="conflict_declare"),
+    # --- issuer anonymity (measure 十三) ---
+    path("applications/<id:pk>/reveal-issuer/", anonymity.reveal_issuer, name="issuer_reveal"),
+    # --- nominations by recommending units (measure 十三) ---
+    path("calls/<id:pk>/nomination-units/", nominations.set_quota, name="nomination_quota_set"),
+    path(
+        "nomination-units/<id:pk>/remove/",
+        nominations.remove_quota,
+        name="nomination_quota_remove",
+    ),
+    path(
+        "applications/<id:pk>/submit-to-unit/",
+        nominations.submit_to_unit,
+        name="application_submit_to_unit",
+    ),
+    path("nominations/", nominations.workspace, name="nomination_workspace"),
+    path(
+        "nominations/<id:pk>/do/<slug:action>/",
+        nominations.decide,
+        name="nomination_transition",
+    ),
+    # --- competition results (以赛促创) ---
+    path("certificates/<str:code>/", competition.certificate, name="certificate"),
+    path(
+        "calls/<id:pk>/invite-finalist/",
+        competition.invite_finalist,
+        name="call_invite_finalist",
+    ),
 ]

@@ -20,6 +20,7 @@ app.autodiscover_tasks()
 app.conf.beat_schedule = {
     "close-due-calls": {"task": "challenges.tasks.close_due_calls", "schedule": 60.0},
     "finalize-due-calls": {"task": "challenges.tasks.finalize_due_calls", "schedule": 300.0},
+    "screen-due-campaigns": {"task": "campaigns.tasks.screen_due_campaigns", "schedule": 300.0},
     "drain-search-outbox": {"task": "search.tasks.drain_outbox", "schedule": 60.0},
     "check-saved-searches": {"task": "search.tasks.check_saved_searches", "schedule": 300.0},
     "refresh-expired-qualifications": {

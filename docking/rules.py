@@ -281,6 +281,7 @@ def conversation_is_open(conversation) -> bool:
     if conversation.application_id:
         return conversation.application.status not in (
             ApplicationStatus.DRAFT,
+            ApplicationStatus.NOMINATION,
             ApplicationStatus.WITHDRAWN,
         )
     return conversation.recommendation.recipient.is_active
@@ -327,8 +328,12 @@ def access_application_conversation(user, pk: int):
     application = (
         Application.objects.select_related("call__issuer", "applicant").filter(pk=pk).first()
     )
-    # A draft is the applicant's alone: there is nobody to talk to yet.
-    if application is None or application.status == ApplicationStatus.DRAFT:
+    # A draft is the applicant's alone (and one with its recommending unit not yet the
+    # issuer's): there is nobody to talk to yet.
+    if application is None or application.status in (
+        ApplicationStatus.DRAFT,
+        ApplicationStatus.NOMINATION,
+    ):
         raise Http404
     if not (is_applicant_member(user, application) or is_handler(user, application.call)):
         raise Http404
@@ -477,3 +482,36 @@ def access_meeting(user, pk: int) -> Meeting:
     if meeting is None or not can_view_meeting(user, meeting):
         raise Http404
     return meeting
+
+
+# --- issuer anonymity (measure 十三) -------------------------------------------------------
+# An anonymous call's issuer is named by the call's label to the other side of an interest or
+# a conversation about the call until it reveals itself (``challenges.rules.shows_issuer``).
+
+
+def call_of_conversation(conversation) -> Call | None:
+    """The call a conversation is about (an application to it, or an interest in it)."""
+    if conversation.interest_id:
+        return conversation.interest.call if conversation.interest.call_id else None
+    if conversation.application_id:
+        return conversation.application.call
+    return None
+
+
+def party_name(user, party: Organization, call: Call | None) -> str:
+    """The name of one side of an interest or conversation about ``call`` as the user may
+    read it: an anonymous call's issuer by the call's label, unless the user may see it."""
+    from challenges.rules import issuer_name_for
+
+    if call is not None and party.pk == call.issuer_id:
+        return issuer_name_for(user, call)
+    return party.name
+
+
+def party_name_for_organization(reader: Organization, party: Organization, call) -> str:
+    """As ``party_name``, for texts sent to the members of ``reader`` (notifications)."""
+    from challenges.rules import issuer_name_for_organization
+
+    if call is not None and party.pk == call.issuer_id:
+        return issuer_name_for_organization(reader, call)
+    return party.name

@@ -229,6 +229,7 @@ def live_applications(organization: Organization, *, limit: int = 10) -> list[Ap
             Q(
                 status__in=[
                     ApplicationStatus.DRAFT,
+                    ApplicationStatus.NOMINATION,
                     ApplicationStatus.SUBMITTED,
                     ApplicationStatus.ELIGIBLE,
                     ApplicationStatus.SHORTLISTED,

@@ -127,6 +127,10 @@ def dashboard(request):
                 applications=live_applications(organization),
                 invitations=invitations_awaiting_answer(organization),
             )
+        # Money against milestones: per awarded call, committed, released and remaining funds.
+        context["issuer_funds"] = (
+            call_selectors.funds_of_issuer(organization) if handles_calls else []
+        )
         # Targeted recommendation: what was addressed to it, and to whom it was recommended.
         context["recommendation_summary"] = directory_selectors.recommendation_summary(organization)
     return render(request, "portal/dashboard.html", context)

@@ -114,6 +114,8 @@ def progress_records(request):
         "applied": applied,
         "page": page,
         "headings": progress.record_headings(figure.records),
+        # A money figure's sum over every record listed (all pages).
+        "amount": progress.figure_amount(figure, filters),
         "rows": progress.record_rows(page.object_list, request.user),
         "query_string": query.urlencode(),
         "dashboard_query": urlencode(filters.without("part", "month").params()),

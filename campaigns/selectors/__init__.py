@@ -1,1 +1,6 @@
-"""Reads of campaigns, submissions and batches. Import from here: ``from campaigns import selectors``."""
+"""Reads of campaigns, submissions and batches.
+
+Import from here: ``from campaigns import selectors``.
+"""
+
+from .campaigns import *  # noqa: F403

@@ -2,3 +2,7 @@
 
 One module per concern; import from here: ``from campaigns import services``.
 """
+
+from .campaigns import *  # noqa: F403
+from .publishing import *  # noqa: F403
+from .submissions import *  # noqa: F403

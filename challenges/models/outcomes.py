@@ -48,8 +48,8 @@ class Award(models.Model):
 
 
 class Distinction(models.TextChoices):
-    WINNER = "winner", _("Winner")
-    FINALIST = "finalist", _("Finalist")
+    WINNER = "winner", pgettext_lazy("competition", "Winner")
+    FINALIST = "finalist", pgettext_lazy("competition", "Finalist")
 
 
 class CompetitionResult(models.Model):

@@ -22,6 +22,9 @@ from .calls import (
     open_objections,
     published_questions,
 )
+
+# --- innovation centres and tranches (measure 十四) ---
+from .centres import PRIORITY_LEVELS, centre_call_counts, centre_calls, is_priority
 from .recipients import (
     admins_of,
     applicant_users,
@@ -56,12 +59,15 @@ from .scores import (
     rubric_with_shares,
     visible_sheets,
 )
+from .tranches import Funds, award_funds, funds_of_issuer, tranche_events
 
 __all__ = [
     "EXPLAINED_TERMS",
+    "PRIORITY_LEVELS",
     "RELEVANCE_FLOOR",
     "RELEVANCE_LEVELS",
     "CallFilters",
+    "Funds",
     "SolverEntry",
     "admins_of",
     "applicant_users",
@@ -69,6 +75,7 @@ __all__ = [
     "applications_for_handlers",
     "applications_of",
     "assignments_of",
+    "award_funds",
     "awards_of",
     "call_handlers",
     "call_list_public",
@@ -77,14 +84,18 @@ __all__ = [
     "call_timeline",
     "calls_of_issuer",
     "can_apply_summary",
+    "centre_call_counts",
+    "centre_calls",
     "conflict_reason",
     "conflict_reasons",
     "everyone_of",
     "experts_for_assignment",
     "followed_calls",
     "followers_of",
+    "funds_of_issuer",
     "handlers_of",
     "invitation_for",
+    "is_priority",
     "lead_qualification_evidence",
     "members_of",
     "milestones_of",
@@ -98,5 +109,6 @@ __all__ = [
     "rubric_with_shares",
     "scored_applications",
     "solver_entries",
+    "tranche_events",
     "visible_sheets",
 ]

@@ -37,10 +37,13 @@ def partner_invitations(organization: Organization) -> QuerySet[ConsortiumPartne
 
 
 def applications_for_handlers(call: Call) -> list[Application]:
-    """Every non-draft application of a call, with what the issuer's workspace shows."""
+    """Every submitted application of a call, with what the issuer's workspace shows (not
+    drafts, nor those still with a recommending unit)."""
     return list(
-        call.applications.exclude(status=ApplicationStatus.DRAFT)
-        .select_related("applicant", "product", "current_round")
+        call.applications.exclude(
+            status__in=[ApplicationStatus.DRAFT, ApplicationStatus.NOMINATION]
+        )
+        .select_related("applicant", "product", "current_round", "recommending_unit")
         .prefetch_related(
             Prefetch("partners", queryset=ConsortiumPartner.objects.select_related("organization")),
             Prefetch("assignments", queryset=Assignment.objects.select_related("expert__user")),

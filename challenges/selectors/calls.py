@@ -48,7 +48,9 @@ def call_list_public(filters: CallFilters) -> QuerySet[Call]:
         calls = calls.filter(
             Q(title__icontains=filters.query)
             | Q(summary__icontains=filters.query)
-            | Q(issuer__name__icontains=filters.query)
+            # An anonymous call is found by its label, never by its issuer's name.
+            | Q(issuer__name__icontains=filters.query, anonymous=False)
+            | Q(anonymous_label__icontains=filters.query, anonymous=True)
         )
     if filters.kind:
         calls = calls.filter(kind=filters.kind)
@@ -115,7 +117,11 @@ def calls_of_issuer(organization: Organization) -> QuerySet[Call]:
             live_applications=Count(
                 "applications",
                 filter=~Q(
-                    applications__status__in=[ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN]
+                    applications__status__in=[
+                        ApplicationStatus.DRAFT,
+                        ApplicationStatus.NOMINATION,
+                        ApplicationStatus.WITHDRAWN,
+                    ]
                 ),
             )
         )

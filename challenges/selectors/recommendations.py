@@ -129,7 +129,11 @@ def solver_entries(call: Call, matches: list[Match], *, limit: int) -> list[Solv
     applications = {
         application.applicant_id: application
         for application in call.applications.filter(applicant_id__in=ids).exclude(
-            status__in=[ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN]
+            status__in=[
+                ApplicationStatus.DRAFT,
+                ApplicationStatus.NOMINATION,
+                ApplicationStatus.WITHDRAWN,
+            ]
         )
     }
     entries = []

@@ -24,6 +24,7 @@ from ..models import (
     Score,
 )
 from ..scoring import ApplicantFacts, BonusSpec, CriterionSpec, Ranked, compute_score, rank
+from .centres import PRIORITY_LEVELS
 from .reviews import scored_applications
 
 
@@ -134,7 +135,11 @@ def call_ranking(call: Call, *, round_id: int | None = None) -> list[Ranked]:
         )
         for application in applications
     ]
-    return rank(entries)
+    # An innovation centre's call ranks specialised firms first at an equal total.
+    priority = frozenset(
+        a for a in applications if call.centre_id and a.lead_qualification_level in PRIORITY_LEVELS
+    )
+    return rank(entries, priority=priority)
 
 
 def application_breakdown(application: Application):

@@ -80,7 +80,10 @@ def _check_product(call: Call, organization: Organization, product: Product | No
 
 def default_user_firm(call: Call) -> Organization | None:
     """The user firm an application starts with: the issuer, when it is an enterprise that
-    will itself use the product; none when, e.g., a government department organises it."""
+    will itself use the product; none when, e.g., a government department organises it, or
+    when the call hides its issuer (measure 十三: the applicant would read its name)."""
+    if call.anonymous:
+        return None
     if kinds.policy(call.kind).names_user_firm and call.issuer.kind in kinds.ENTERPRISES:
         return call.issuer
     return None
@@ -254,6 +257,8 @@ def _freeze_submission_facts(application: Application) -> None:
 def application_submit(*, actor: User, application: Application) -> Application:
     call = open_call_for_writing(application.call)
     application = lock_application(application)
+    if call.requires_nomination:  # measure 十三: through a recommending unit instead
+        raise InvalidState(_("Submit this application through a recommending unit (推荐单位)."))
 
     application.submitted_at = timezone.now()
     _freeze_submission_facts(application)
@@ -291,8 +296,16 @@ def application_withdraw(*, actor: User, application: Application) -> Applicatio
         .exists()
     ):
         raise InvalidState(_("A proposed winner cannot withdraw; contact the issuer."))
-    was_submitted = application.status != ApplicationStatus.DRAFT
+    # One still with its recommending unit never reached the issuer: only the unit hears.
+    was_submitted = application.status not in (
+        ApplicationStatus.DRAFT,
+        ApplicationStatus.NOMINATION,
+    )
     move_application(application, actor, "withdraw")
+    # --- nominations (measure 十三): the live nomination goes with it, freeing its place.
+    from .nominations import nomination_withdraw_with_application
+
+    nomination_withdraw_with_application(application, actor)
     if was_submitted:
         notify_users(
             handlers_of(application.call),

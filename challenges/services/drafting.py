@@ -29,6 +29,7 @@ from ..models import (
     Round,
 )
 from ._common import lock_call, record_call
+from .centre_calls import centre_bonus_defaults
 
 __all__ = [
     "CALL_FIELDS",
@@ -121,6 +122,7 @@ def call_create(*, actor: User, kind: str, data: dict[str, Any]) -> Call:
         call.chain_nodes.set(data["chain_nodes"])
     for condition, points in kinds.policy(kind).default_bonus:
         BonusRule.objects.create(call=call, condition=condition, points=Decimal(points))
+    centre_bonus_defaults(call)  # a centre's participation call (measure 十四)
     if call.uses_rounds:
         Round.objects.create(
             call=call, position=1, name=_("Preliminary round"), deadline=call.deadline
@@ -132,9 +134,12 @@ def call_create(*, actor: User, kind: str, data: dict[str, Any]) -> Call:
 @transaction.atomic
 def call_update(*, actor: User, call: Call, data: dict[str, Any]) -> Call:
     call = _editable(actor, call)
+    had_centre = call.centre_id
     _assign(call, data)
     call.full_clean()
     call.save()
+    if call.centre_id and not had_centre:
+        centre_bonus_defaults(call)  # the call just became a centre's participation call
     if "chain_nodes" in data:
         call.chain_nodes.set(data["chain_nodes"])
     if call.uses_rounds:

@@ -24,8 +24,13 @@ __all__ = [
 
 
 @transaction.atomic
-def call_invite(*, actor: User, call: Call, organization: Organization) -> Invitation:
+def call_invite(
+    *, actor: User, call: Call, organization: Organization, competition_result=None
+) -> Invitation:
     """Invite a (recommended) organization to take up an open call, once.
+
+    ``competition_result`` is carried by ``call_invite_finalist`` (以赛促创), which tells the
+    organization itself, with its rank and score.
 
     Refused when the organization was already invited or already applied (a submitted
     application that is not withdrawn: a draft is the applicant's own until submitted, and
@@ -54,20 +59,34 @@ def call_invite(*, actor: User, call: Call, organization: Organization) -> Invit
         )
     if (
         call.applications.filter(applicant=organization)
-        .exclude(status__in=[ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN])
+        .exclude(
+            status__in=[
+                ApplicationStatus.DRAFT,
+                ApplicationStatus.NOMINATION,
+                ApplicationStatus.WITHDRAWN,
+            ]
+        )
         .exists()
     ):
         raise InvalidState(
             _("%(name)s has already applied to this call.") % {"name": organization.name}
         )
-    invitation = Invitation.objects.create(call=call, organization=organization, invited_by=actor)
+    invitation = Invitation.objects.create(
+        call=call,
+        organization=organization,
+        invited_by=actor,
+        competition_result=competition_result,
+    )
     record_call(call, actor, "invited", note=organization.name)
+    if competition_result is not None:
+        return invitation
     notify_users(
         admins_of(organization),
         "call.invited",
         gettext_noop("%(issuer)s invites you to take up the call %(call)s"),
         call,
-        issuer=call.issuer.name,
+        # An anonymous call's issuer is named by its label to the invitee (measure 十三).
+        issuer=rules.issuer_name_for_organization(organization, call),
     )
     return invitation
 

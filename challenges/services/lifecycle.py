@@ -35,6 +35,9 @@ from ._common import (
     refuse_if_problems,
 )
 from .applications import default_user_firm
+from .centre_calls import centre_participants_from_awards
+from .competition import competition_results_record
+from .nominations import nominations_lapse
 
 __all__ = [
     "CALL_MOVES",
@@ -127,6 +130,7 @@ def call_close(*, actor: User | None, call: Call) -> Call:
 def call_start_evaluation(*, actor: User, call: Call) -> Call:
     call = lock_call(call)
     move_call(call, actor, "evaluate")
+    nominations_lapse(call)
     if call.uses_rounds and call.current_round_id is None:
         call.current_round = call.rounds.order_by("position").first()
         call.save(update_fields=["current_round"])
@@ -199,8 +203,12 @@ def call_finalize(*, actor: User | None, call: Call) -> Call:
     """Make the award final once the publicity period is over and no objection is open."""
     call = lock_call(call)
     move_call(call, actor, "finalize")
+    # A competition's winners and finalists get their certificates (measure 十四, 以赛促创),
+    # ranked before the applications are settled.
+    competition_results_record(actor=actor, call=call)
     awards = _settle_awards(call, "finalize")
     _settle_applications(call, winners={a.application_id for a in awards})
+    centre_participants_from_awards(call, awards, actor)  # measure 十四
     winners = Application.objects.filter(pk__in=[a.application_id for a in awards])
     winner_users = list(members_of(*[w.applicant for w in winners]))
     handlers = list(handlers_of(call))

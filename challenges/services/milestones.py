@@ -18,6 +18,7 @@ from ..models import Application, ApplicationStatus, CallStatus, Milestone, Mile
 from ..selectors import handlers_of, members_of
 from ..transitions import MILESTONE_TRANSITIONS
 from ._common import notify_users, record_milestone, record_milestone_move
+from .tranches import tranche_release
 
 __all__ = [
     "MILESTONE_MOVES",
@@ -168,7 +169,9 @@ def milestone_report(
 @transaction.atomic
 def milestone_accept(*, actor: User, milestone: Milestone, note: str = "") -> Milestone:
     message = gettext_noop("A milestone of %(call)s was accepted")
-    return _review(milestone, actor, "accept", note, "milestone.accepted", message)
+    milestone = _review(milestone, actor, "accept", note, "milestone.accepted", message)
+    tranche_release(actor=actor, milestone=milestone)  # money against milestones
+    return milestone
 
 
 @MILESTONE_MOVES.register("return", note="note")

@@ -22,6 +22,7 @@ from ..forms import (
     MilestoneReportForm,
     PartnerInviteForm,
     TextForm,
+    TrancheForm,
 )
 from ..models import ApplicationAttachment, Award, ConsortiumPartner
 from ..transitions import APPLICATION_TRANSITIONS, MILESTONE_TRANSITIONS, REVIEW_TRANSITIONS
@@ -51,11 +52,7 @@ def application_detail(request, pk: int):
         "application": application,
         "call": call,
         "roles": roles,
-        "actions": [
-            a
-            for a in APPLICATION_TRANSITIONS.available(application.status, roles)
-            if a.action not in ("award", "not_award")
-        ],
+        "actions": rules.application_actions(request.user, application),
         "can_edit": rules.can_edit_application(request.user, application),
         "uses_user_firm": kinds.policy(call.kind).names_user_firm,
         "is_applicant": rules.is_applicant_member(request.user, application),
@@ -73,7 +70,11 @@ def application_detail(request, pk: int):
         else None,
         "award": Award.objects.filter(application=application).exclude(status="revoked").first(),
         "experts": selectors.experts_for_assignment(application) if handler else [],
-        "milestones": list(application.milestones.all()),
+        "milestones": list(
+            application.milestones.select_related("tranche__released_by").prefetch_related(
+                "tranche__events__actor"
+            )
+        ),
         "milestone_roles": milestone_roles,
         "milestone_transitions": MILESTONE_TRANSITIONS,
         "reason_form": ReasonForm(),
@@ -84,6 +85,9 @@ def application_detail(request, pk: int):
         "partner_form": PartnerInviteForm(),
         "attachment_form": AttachmentForm(),
     }
+    # Money against milestones: the award's tranches and what remains.
+    context["funds"] = selectors.award_funds(context["award"])
+    context["tranche_form"] = TrancheForm()
     return render(request, "challenges/application_detail.html", context)
 
 

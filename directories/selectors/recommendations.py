@@ -101,8 +101,9 @@ def open_calls_of(organization: Organization | int) -> QuerySet[Call]:
 
 def calls_open_for_invitation(user, organization: Organization) -> QuerySet[Call]:
     """The organization's open calls ``user`` handles (its administrators handle them all);
-    ``challenges.services.call_invite`` checks the same again."""
-    calls = open_calls_of(organization)
+    ``challenges.services.call_invite`` checks the same again. Not the anonymous ones: the
+    recommended firm knows whom it was recommended to (measure 十三)."""
+    calls = open_calls_of(organization).filter(anonymous=False)
     if is_org_admin(user, organization):
         return calls
     return calls.filter(handlers=user).distinct()

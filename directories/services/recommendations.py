@@ -476,6 +476,11 @@ def recommendation_invite(
         )
     if call.issuer_id != recommendation.recipient.organization_id:
         raise InvalidState(_("Choose one of your organization's open calls."))
+    if call.anonymous:
+        # The firm knows whom it was recommended to: the invitation would name the issuer.
+        raise InvalidState(
+            _("An anonymous call is not offered through a recommendation; invite from its page.")
+        )
     invitation = call_services.call_invite(
         actor=actor, call=call, organization=recommendation.entry.organization
     )

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.rules import is_platform_admin
+from challenges import rules as call_rules
 from core.http import attempt, form_errors_to_messages, redirect_back, run_action
 from core.ids import parse_id
 from core.spreadsheets import Sheet, xlsx_response
@@ -85,7 +86,12 @@ def recommend(request, pk: int):
         form=form,
         candidates=candidates,
         chosen=chosen,
-        calls=list(selectors.open_calls_of(recipient.organization_id)),
+        # An anonymous call's issuer is named to administrators only (measure 十三).
+        calls=[
+            call
+            for call in selectors.open_calls_of(recipient.organization_id)
+            if call_rules.shows_issuer(request.user, call)
+        ],
     )
     return render(request, "directories/recommendation_new.html", context)
 

@@ -56,7 +56,7 @@ def _visible_ids(user):
     organizations = _organizations_of(user)
     return (
         Conversation.objects.filter(_of_organizations(organizations, user))
-        .exclude(application__status=ApplicationStatus.DRAFT)
+        .exclude(application__status__in=[ApplicationStatus.DRAFT, ApplicationStatus.NOMINATION])
         .values("pk")
     )
 

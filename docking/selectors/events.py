@@ -148,8 +148,10 @@ def offerable_products(organization) -> QuerySet[Product]:
 
 
 def offerable_demands(organization) -> QuerySet[Call]:
+    """The organization's open R&D demands it may bring to an event under its name: not
+    the anonymous ones (measure 十三: the event would tell who issued them)."""
     return Call.objects.filter(
-        issuer=organization, kind=CallKind.RND_DEMAND, status=CallStatus.PUBLISHED
+        issuer=organization, kind=CallKind.RND_DEMAND, status=CallStatus.PUBLISHED, anonymous=False
     ).order_by("title")
 
 

@@ -173,7 +173,12 @@ def _notify_other_side(
         recipients=recipients,
         verb="docking.message",
         message=gettext_noop("%(organization)s wrote to you about %(target)s"),
-        params={"organization": sender.name, "target": conversation_subject_title(conversation)},
+        params={
+            "organization": rules.party_name_for_organization(
+                other, sender, rules.call_of_conversation(conversation)
+            ),
+            "target": conversation_subject_title(conversation),
+        },
         url=conversation_url(conversation),
     )
 

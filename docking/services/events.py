@@ -23,6 +23,7 @@ from django.utils.translation import gettext_noop
 
 from accounts.models import User
 from accounts.rules import is_member, organization_of
+from challenges.models import Call
 from challenges.selectors import members_of
 from core.exceptions import InvalidState, NotAllowed
 from directories.selectors.recommendations import explanation_of
@@ -319,6 +320,14 @@ def _best_counterparts(registration, by_organization, event_nodes, engine):
         exclude_organization=registration.organization_id,
     )
     matches = find_matches(source, engine=engine, limit=200, pool=300)
+    # An anonymous call's document keeps its issuer's id (to leave out its own calls) but
+    # must not pair the issuer through it (measure 十三).
+    anonymous = set(
+        Call.objects.filter(
+            pk__in=[m.hit.pk for m in matches if m.hit.type == "call"], anonymous=True
+        ).values_list("pk", flat=True)
+    )
+    matches = [m for m in matches if not (m.hit.type == "call" and m.hit.pk in anonymous)]
     best = max((match.score for match in matches), default=0.0) or 1.0
     found = {}
     for match in matches:

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_noop
 from accounts.models import User
 from accounts.rules import organization_of
 from catalog.models import OpenResource, Product, ResearchResult
+from challenges import services as challenge_services
 from challenges.models import Call
 from challenges.selectors import members_of
 from core.exceptions import InvalidState, NotAllowed
@@ -93,17 +94,21 @@ def _title(target) -> str:
 def _tell(interest: Interest, actor: User, step: str, *, only=None) -> None:
     """Tell the members of both organizations (or only of ``only``), not the actor."""
     organizations = [only] if only is not None else [interest.requester, interest.owner]
-    notify(
-        recipients=members_of(*organizations).exclude(pk=actor.pk),
-        verb=f"docking.{step}",
-        message=MESSAGES[step],
-        params={
-            "requester": interest.requester.name,
-            "owner": interest.owner.name,
-            "target": _title(interest.target),
-        },
-        url=_detail_url(interest),
-    )
+    call = interest.call if interest.call_id else None
+    # Each side is told on its own: an anonymous call's issuer is named to the requester
+    # as its members may read it (measure 十三).
+    for organization in organizations:
+        notify(
+            recipients=members_of(organization).exclude(pk=actor.pk),
+            verb=f"docking.{step}",
+            message=MESSAGES[step],
+            params={
+                "requester": interest.requester.name,
+                "owner": rules.party_name_for_organization(organization, interest.owner, call),
+                "target": _title(interest.target),
+            },
+            url=_detail_url(interest),
+        )
 
 
 def _record(interest, actor, action, from_status, to_status, note, transition=None):
@@ -218,6 +223,10 @@ def interest_accept(*, actor: User, interest: Interest, note: str = "") -> Inter
     conversation."""
     interest = _lock(interest)
     _move(actor, interest, "accept", note, decides=True)
+    if interest.call_id is not None:
+        challenge_services.issuer_reveal_by_handshake(
+            actor=actor, call=interest.call, organization=interest.requester
+        )
     conversation_of(interest)
     return interest
 

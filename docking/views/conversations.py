@@ -44,13 +44,18 @@ def _page(request, conversation, form=None, status=200):
     messages_ = list(selectors.conversation_messages(conversation))
     party = rules.conversation_party(request.user, conversation)
     first, second = rules.conversation_parties(conversation)
+    other = second if party.pk == first.pk else first
     context = {
         "conversation": conversation,
         "interest": conversation.interest,
         "application": conversation.application,
         "recommendation": conversation.recommendation,
         "party": party,
-        "other": second if party.pk == first.pk else first,
+        "other": other,
+        # An anonymous call's issuer is named by its label until revealed (measure 十三).
+        "other_name": rules.party_name(
+            request.user, other, rules.call_of_conversation(conversation)
+        ),
         "conversation_messages": messages_,
         "can_write": rules.can_write_message(request.user, conversation),
         "form": form or MessageForm(),

@@ -102,7 +102,7 @@ def interest_create(request, target_type: str, pk: int):
                 actor=request.user, target=target, **form.service_data()
             ),
             success=_("Your interest was sent; %(owner)s is told and will answer here.")
-            % {"owner": owner.name},
+            % {"owner": rules.party_name(request.user, owner, _call_or_none(target))},
             form=form,
         )
         if outcome:
@@ -114,8 +114,16 @@ def interest_create(request, target_type: str, pk: int):
         "target_type": target_type,
         "form": form,
         "owner": rules.owner_of_target(target),
+        # An anonymous call's issuer is named by its label (measure 十三).
+        "owner_name": rules.party_name(
+            request.user, rules.owner_of_target(target), _call_or_none(target)
+        ),
     }
     return render(request, "docking/interest_form.html", context)
+
+
+def _call_or_none(target):
+    return target if rules.target_type_of(target) == "call" else None
 
 
 def _contacts(interest) -> list[dict]:

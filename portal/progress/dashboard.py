@@ -24,6 +24,7 @@ from .figures import (
     FIGURES,
     Figure,
     Filters,
+    figure_amount,
     figure_count,
     group_counts,
     months_of,
@@ -74,6 +75,8 @@ class FigureView:
     figure: Figure
     count: int
     filters: Filters
+    # The sum of the figure's amount over its records (money figures only).
+    amount: object = None
 
     @property
     def key(self) -> str:
@@ -95,7 +98,9 @@ class FigureView:
 
 
 def figure_view(figure: Figure, filters: Filters) -> FigureView:
-    return FigureView(figure, figure_count(figure, filters), filters)
+    return FigureView(
+        figure, figure_count(figure, filters), filters, figure_amount(figure, filters)
+    )
 
 
 @dataclass(frozen=True)

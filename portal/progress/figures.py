@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 
-from django.db.models import Count, Model, QuerySet
+from django.db.models import Count, Model, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -48,7 +48,16 @@ from catalog.models import (
     ResearchResult,
 )
 from catalog.models import ProductVerification as FirstUse
-from challenges.models import Application, Award, AwardStatus, Call, CallKind
+from centres.models import CentreMember, MemberRole
+from challenges.models import (
+    Application,
+    Award,
+    AwardStatus,
+    Call,
+    CallKind,
+    Tranche,
+    TrancheStatus,
+)
 from directories.models import (
     Directory,
     DirectoryEntry,
@@ -78,6 +87,7 @@ __all__ = [
     "PRODUCT_TARGET",
     "Figure",
     "Filters",
+    "figure_amount",
     "figure_count",
     "figure_facts",
     "figure_records",
@@ -181,6 +191,9 @@ class Figure:
     part: str | None = None
     parts: Sequence[tuple[str, str]] = field(default_factory=tuple)
     target: int | None = None
+    # A field of the records summed beside the count (money against milestones): the list
+    # behind the figure shows the same records and the same sum.
+    amount: str | None = None
 
     def path(self, dimension: str) -> str | None:
         return self.date if dimension == "month" else getattr(self, dimension)
@@ -226,6 +239,15 @@ def figure_records(figure: Figure, filters: Filters) -> QuerySet:
 
 def figure_count(figure: Figure, filters: Filters) -> int:
     return figure_records(figure, filters).count()
+
+
+def figure_amount(figure: Figure, filters: Filters):
+    """The sum of ``figure.amount`` over the records behind the figure (``None`` for a
+    figure without an amount); zero when there is no record."""
+    if figure.amount is None:
+        return None
+    total = figure_records(figure, filters).aggregate(total=Sum(figure.amount))["total"]
+    return total if total is not None else 0
 
 
 def group_counts(figure: Figure, filters: Filters, dimension: str) -> dict:
@@ -292,6 +314,18 @@ def _acceptances() -> QuerySet:
     return InterestEvent.objects.filter(
         to_status=InterestStatus.ACCEPTED, interest__status__in=HANDSHAKE_STATUSES
     )
+
+
+def _centre_applications() -> QuerySet:
+    return _submitted_applications().filter(call__centre__isnull=False)
+
+
+_PRIORITY_LEVELS = (QualificationLevel.NATIONAL, QualificationLevel.PROVINCIAL)
+_TRANCHE_DIMENSIONS = {
+    "province": "award__application__applicant__province",
+    "channel": "award__call__issuer__recipient__channel",
+    "chain": "award__call__chain_nodes__chain",
+}
 
 
 _RECOMMENDATION_DIMENSIONS = {
@@ -449,6 +483,91 @@ FIGURES: dict[str, Figure] = {
             part="call__kind",
             parts=tuple(CallKind.choices),
         ),
+        # Measure 十四: manufacturing innovation centres and money against milestones.
+        Figure(
+            key="centre_calls",
+            label=_("Innovation centre calls published"),
+            counts=_(
+                "Participation calls of manufacturing innovation centres published, by the "
+                "date of publication."
+            ),
+            facts=lambda: _published_calls().filter(centre__isnull=False),
+            records=Call,
+            date="published_at",
+            province="issuer__province",
+            channel="issuer__recipient__channel",
+            chain="chain_nodes__chain",
+        ),
+        Figure(
+            key="centre_applications",
+            label=_("Applications to innovation centre calls"),
+            counts=_("Applications submitted to innovation centres' participation calls."),
+            facts=_centre_applications,
+            records=Application,
+            **_APPLICATION_DIMENSIONS,
+        ),
+        Figure(
+            key="centre_priority_applications",
+            label=_("Centre applications led by SRDI firms"),
+            counts=_(
+                "Applications to innovation centres' participation calls whose lead was a "
+                "national little giant or a provincial SRDI SME when it submitted."
+            ),
+            facts=lambda: _centre_applications().filter(
+                lead_qualification_level__in=_PRIORITY_LEVELS
+            ),
+            records=Application,
+            **_APPLICATION_DIMENSIONS,
+        ),
+        Figure(
+            key="centre_participants",
+            label=_("New innovation centre participants"),
+            counts=_(
+                "Organizations that became project participants of an innovation centre by "
+                "winning one of its participation calls, by the date they joined."
+            ),
+            facts=lambda: CentreMember.objects.filter(
+                role=MemberRole.PARTICIPANT, via_call__isnull=False
+            ),
+            records=CentreMember,
+            date="created_at",
+            province="organization__province",
+            # The participant's own channel when it is a registered large enterprise.
+            channel="organization__recipient__channel",
+            chain="centre__chain_nodes__chain",
+        ),
+        Figure(
+            key="funds_committed",
+            label=_("Funds committed in tranches"),
+            counts=_(
+                "Tranches of awards tied to milestones, pending or released, by the date set; "
+                "the sum is the money they commit."
+            ),
+            facts=lambda: Tranche.objects.exclude(status=TrancheStatus.CANCELLED),
+            records=Tranche,
+            date="created_at",
+            part="status",
+            parts=tuple(
+                (value, label)
+                for value, label in TrancheStatus.choices
+                if value != TrancheStatus.CANCELLED
+            ),
+            amount="amount",
+            **_TRANCHE_DIMENSIONS,
+        ),
+        Figure(
+            key="funds_released",
+            label=_("Funds released"),
+            counts=_(
+                "Tranches released on the acceptance of their milestone, by the date released; "
+                "the sum is the money released."
+            ),
+            facts=lambda: Tranche.objects.filter(status=TrancheStatus.RELEASED),
+            records=Tranche,
+            date="released_at",
+            amount="amount",
+            **_TRANCHE_DIMENSIONS,
+        ),
         Figure(
             key="first_uses",
             label=_("Verified first uses"),
@@ -577,6 +696,12 @@ DASHBOARD_FIGURES = (
     "calls",
     "applications",
     "awards",
+    "centre_calls",
+    "centre_applications",
+    "centre_priority_applications",
+    "centre_participants",
+    "funds_committed",
+    "funds_released",
     "first_uses",
     "interests",
     "handshakes",

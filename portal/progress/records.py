@@ -27,8 +27,9 @@ from catalog.models import (
     ResearchResult,
 )
 from catalog.models import ProductVerification as FirstUse
+from centres.models import CentreMember
 from challenges import rules as call_rules
-from challenges.models import Application, Award, Call
+from challenges.models import Application, Award, Call, Tranche
 from directories.models import Directory, DirectoryVersion, Outcome, Recommendation
 from docking import rules as docking_rules
 from docking.models import Deal, Interest
@@ -184,7 +185,8 @@ def _call_row(call: Call, viewer) -> RecordRow:
         [
             call.title,
             call.get_kind_display(),
-            call.issuer.name,
+            # An anonymous call's issuer is named to administrators only (measure 十三).
+            call_rules.issuer_name_for(viewer, call),
             call.published_at,
             call.get_status_display(),
         ],
@@ -258,13 +260,20 @@ def _interest_url(viewer, interest: Interest) -> str | None:
     return _listing_url(viewer, target)
 
 
+def _owner_name(interest: Interest, viewer) -> str:
+    """The owner's name; for an anonymous call's issuer, as the viewer may read it."""
+    if interest.call_id:
+        return call_rules.issuer_name_for(viewer, interest.call)
+    return interest.owner.name
+
+
 def _interest_row(interest: Interest, viewer) -> RecordRow:
     target = interest.target
     return RecordRow(
         [
             interest.requester.name,
             target.title,
-            interest.owner.name,
+            _owner_name(interest, viewer),
             interest.get_wants_display(),
             interest.created_at,
             interest.get_status_display(),
@@ -278,13 +287,47 @@ def _deal_row(deal: Deal, viewer) -> RecordRow:
     return RecordRow(
         [
             interest.target.title,
-            interest.owner.name,
+            _owner_name(interest, viewer),
             interest.requester.name,
             deal.get_kind_display(),
             deal.amount,
             deal.signed_on,
         ],
         _interest_url(viewer, interest),
+    )
+
+
+def _tranche_row(tranche: Tranche, viewer) -> RecordRow:
+    # Money against milestones: the application's page for administrators, else the call.
+    application = tranche.award.application
+    if account_rules.is_platform_admin(viewer):
+        url = application.get_absolute_url()
+    else:
+        url = _call_url(viewer, application.call)
+    return RecordRow(
+        [
+            application.call.title,
+            application.applicant.name,
+            tranche.milestone.title,
+            tranche.amount,
+            tranche.get_status_display(),
+            tranche.created_at,
+            tranche.released_at,
+        ],
+        url,
+    )
+
+
+def _centre_member_row(member: CentreMember, viewer) -> RecordRow:
+    return RecordRow(
+        [
+            member.centre.name,
+            member.organization.name,
+            member.get_role_display(),
+            member.via_call.title if member.via_call else "",
+            member.joined_on,
+        ],
+        member.centre.get_absolute_url(),
     )
 
 
@@ -348,6 +391,32 @@ KINDS: dict[type[Model], _Kind] = {
         ("call", "application__applicant"),
         ("-created_at", "-pk"),
         _award_row,
+    ),
+    Tranche: _Kind(
+        (
+            _("Call"),
+            _("Winner"),
+            _("Milestone"),
+            _("Amount (yuan)"),
+            _("Status"),
+            _("Set on"),
+            _("Released on"),
+        ),
+        ("award__application__call", "award__application__applicant", "milestone"),
+        ("-created_at", "-pk"),
+        _tranche_row,
+    ),
+    CentreMember: _Kind(
+        (
+            _("Innovation centre"),
+            _("Organization"),
+            _("Role"),
+            _("Through the call"),
+            _("Joined on"),
+        ),
+        ("centre", "organization", "via_call"),
+        ("-created_at", "-pk"),
+        _centre_member_row,
     ),
     FirstUse: _Kind(
         (_("Product"), _("Firm"), _("User firm"), _("Verification project"), _("Verified on")),

@@ -183,6 +183,11 @@ MEASURES: Sequence[Measure] = (
                 ),
                 key="little_giant_applications",
             ),
+            # Manufacturing innovation centres: their calls, applications, new participants.
+            Line("centre_calls"),
+            Line("centre_applications"),
+            Line("centre_priority_applications"),
+            Line("centre_participants"),
         ),
     ),
     Measure(

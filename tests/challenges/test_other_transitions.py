@@ -43,8 +43,12 @@ pytestmark = pytest.mark.django_db
 # action → (from statuses, to status, roles allowed, needs a reason).
 APPLICATION_SPEC = {
     "submit": ({"draft"}, "submitted", {"applicant"}, False),
+    "submit_to_unit": ({"draft"}, "nomination", {"applicant"}, False),
+    "nominated": ({"nomination"}, "submitted", {"system"}, False),
+    "returned": ({"nomination"}, "draft", {"system"}, False),
+    "not_nominated": ({"nomination"}, "not_awarded", {"system"}, False),
     "withdraw": (
-        {"draft", "submitted", "eligible", "shortlisted"},
+        {"draft", "nomination", "submitted", "eligible", "shortlisted"},
         "withdrawn",
         {"applicant"},
         False,

@@ -13,12 +13,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from django.utils import timezone
 
 from accounts.models import OrganizationKind, QualificationLevel
 from catalog.models import ProductVerification
-from challenges.models import ApplicationStatus, Award, AwardStatus, CallKind, CallStatus
+from centres.models import CentreMember, InnovationCentre, MemberRole
+from challenges.models import (
+    ApplicationStatus,
+    Award,
+    AwardStatus,
+    Call,
+    CallKind,
+    CallStatus,
+    Milestone,
+    Tranche,
+    TrancheStatus,
+)
 from directories.models import (
     Channel,
     Directory,
@@ -247,6 +259,8 @@ def build_progress_data() -> ProgressData:
         call=calls["competition"], application=apps["a6"], status=AwardStatus.FINAL
     )
 
+    _centres_and_tranches(data, final)
+
     first_use = ProductVerification.objects.create(
         product=products["p1"], user_organization=orgs["lead"], project="首用验证一"
     )
@@ -262,6 +276,44 @@ def build_progress_data() -> ProgressData:
     )
     _docking(data, result)
     return data
+
+
+# --- measure 十四: an innovation centre's call and its participant; tranches of an award ---
+
+
+def _centres_and_tranches(data: ProgressData, award) -> None:
+    """The selection call becomes a centre's participation call (its application by sme3, a
+    little giant; sme3 joined as a participant); the challenge's final award of ¥1,000,000
+    has a released tranche (¥300,000), a pending one (¥200,000) and a cancelled one."""
+    centre = InnovationCentre.objects.create(name="国家示例创新中心", field="封测")
+    Call.objects.filter(pk=data.calls["selection"].pk).update(centre=centre)
+    CentreMember.objects.create(
+        centre=centre,
+        organization=data.organizations["sme3"],
+        role=MemberRole.PARTICIPANT,
+        joined_on=data.now.date(),
+        via_call=data.calls["selection"],
+    )
+    Award.objects.filter(pk=award.pk).update(amount=Decimal("1000000"))
+    for title, amount, status in (
+        ("样品", "300000", TrancheStatus.RELEASED),
+        ("小批量", "200000", TrancheStatus.PENDING),
+        ("量产", "100000", TrancheStatus.CANCELLED),
+    ):
+        milestone = Milestone.objects.create(
+            application=award.application,
+            title=title,
+            due_date=data.now.date(),
+            deliverables=title,
+        )
+        released = data.now if status == TrancheStatus.RELEASED else None
+        Tranche.objects.create(
+            award=award,
+            milestone=milestone,
+            amount=Decimal(amount),
+            status=status,
+            released_at=released,
+        )
 
 
 def _interest(requester, target, status, when, *, accepted=None, **target_field):

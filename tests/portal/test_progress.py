@@ -142,6 +142,15 @@ def test_the_figures_count_what_they_say(admin_client, data):
         "applications": 5,
         # Final awards: the proposed one does not count.
         "awards": 2,
+        # Measure 十四: the (withdrawn) selection call is a centre's, with sme3's application
+        # (a little giant) and sme3 as its participant; tranches: one released, one pending
+        # (the cancelled one is not committed).
+        "centre_calls": 1,
+        "centre_applications": 1,
+        "centre_priority_applications": 1,
+        "centre_participants": 1,
+        "funds_committed": 2,
+        "funds_released": 1,
         "first_uses": 2,
         # Every interest; accepted ones (not the pending or declined); confirmed deals only.
         "interests": 5,

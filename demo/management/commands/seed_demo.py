@@ -18,13 +18,17 @@ from accounts.models import Expert, Organization, User
 from accounts.validators import CREDIT_CODE_ALPHABET, credit_code_check_character
 from catalog import services as catalog_services
 from catalog.models import ChainNode, IndustryChain
+from demo.anonymity import AnonymitySeeder
 from demo.calls import CallSeeder
+from demo.campaigns import CampaignSeeder
+from demo.centres import CentreSeeder
 from demo.directions import DirectionSeeder
 from demo.directories import DirectorySeeder
 from demo.docking import DockingSeeder
 from demo.docking_events import DockingEventSeeder
 from demo.docking_messages import MessageSeeder
 from demo.loader import DemoDataError, load
+from demo.nominations import NominationSeeder
 from demo.resources_use import ResourceUseSeeder
 from demo.specs import (
     ListingSpec,
@@ -35,6 +39,7 @@ from demo.specs import (
     ResourceSpec,
     ResultSpec,
 )
+from demo.tranches import TrancheSeeder
 from demo.verification import VerificationSeeder
 from reference.models import Industry
 from uploads.images import process_image
@@ -157,6 +162,32 @@ class Command(BaseCommand):
             owner_of=self._owner,
             node_ids=self._node_ids,
         ).run()
+        # --- collection campaigns (measures 十三, 十五) ---
+        self.created += CampaignSeeder(
+            organizations=self.organizations, owner_of=self._owner, node_ids=self._node_ids
+        ).run()
+        # --- nominations by recommending units, competition results (measure 十三) ---
+        self.created += NominationSeeder(
+            organizations=self.organizations,
+            owner_of=self._owner,
+            node_ids=self._node_ids,
+            admin=self.admin,
+        ).run()
+        # --- issuer anonymity (measure 十三) ---
+        self.created += AnonymitySeeder(
+            organizations=self.organizations,
+            owner_of=self._owner,
+            node_ids=self._node_ids,
+            admin=self.admin,
+        ).run()
+        # --- innovation centres and money against milestones (measure 十四) ---
+        self.created += CentreSeeder(
+            organizations=self.organizations,
+            owner_of=self._owner,
+            node_ids=self._node_ids,
+            admin=self.admin,
+        ).run()
+        self.created += TrancheSeeder(organizations=self.organizations, owner_of=self._owner).run()
         self.stdout.write(f"Demo data: {self.created} objects created.")
         if not quiet:
             self._print_logins()
