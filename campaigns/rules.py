@@ -66,8 +66,9 @@ def campaign_roles(user, campaign: Campaign) -> set[str]:
 
 
 def can_see_campaign(user, campaign: Campaign) -> bool:
-    """A campaign is public once opened; a draft only to those who run it."""
-    if campaign.status != CampaignStatus.DRAFT:
+    """A campaign is public once opened; one never opened (a draft, or cancelled as a
+    draft) only to those who run it."""
+    if campaign.opened_at is not None:
         return True
     return can_run_campaign(user, campaign)
 

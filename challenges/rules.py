@@ -279,7 +279,7 @@ def can_view_application(user, application: Application) -> bool:
         return True
     if is_partner_member(user, application):
         return True
-    if application.status not in HIDDEN_FROM_ISSUER and is_handler(user, application.call):
+    if application.reached_issuer and is_handler(user, application.call):
         return True
     if is_recommender_of(user, application):
         return True
@@ -530,9 +530,6 @@ def can_reveal_issuer(user, call: Call) -> bool:
 
 
 # --- nominations (measure 十三) ------------------------------------------------------------
-
-# The issuer's side never sees a draft, nor an application still with its recommending unit.
-HIDDEN_FROM_ISSUER = frozenset({ApplicationStatus.DRAFT, ApplicationStatus.NOMINATION})
 
 
 def is_recommender_of(user, application: Application) -> bool:

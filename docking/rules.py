@@ -279,11 +279,8 @@ def conversation_is_open(conversation) -> bool:
     if conversation.interest_id:
         return conversation.interest.is_handshake
     if conversation.application_id:
-        return conversation.application.status not in (
-            ApplicationStatus.DRAFT,
-            ApplicationStatus.NOMINATION,
-            ApplicationStatus.WITHDRAWN,
-        )
+        application = conversation.application
+        return application.reached_issuer and application.status != ApplicationStatus.WITHDRAWN
     return conversation.recommendation.recipient.is_active
 
 
@@ -322,7 +319,7 @@ def access_message_attachment(user, pk: int):
 def access_application_conversation(user, pk: int):
     """The application whose conversation the user may open: the applicant's members and the
     call's handlers; 404 for everyone else (administrators included)."""
-    from challenges.models import Application, ApplicationStatus
+    from challenges.models import Application
     from challenges.rules import is_applicant_member, is_handler
 
     application = (
@@ -330,10 +327,7 @@ def access_application_conversation(user, pk: int):
     )
     # A draft is the applicant's alone (and one with its recommending unit not yet the
     # issuer's): there is nobody to talk to yet.
-    if application is None or application.status in (
-        ApplicationStatus.DRAFT,
-        ApplicationStatus.NOMINATION,
-    ):
+    if application is None or not application.reached_issuer:
         raise Http404
     if not (is_applicant_member(user, application) or is_handler(user, application.call)):
         raise Http404

@@ -259,7 +259,14 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     applicant = factory.SubFactory(OrganizationFactory)
     technical_approach = "采用银烧结与铜线键合的双面散热封装。"
     status = ApplicationStatus.SUBMITTED
-    submitted_at = factory.LazyFunction(timezone.now)
+    # Drafts and applications still with their recommending unit have not reached the issuer.
+    submitted_at = factory.LazyAttribute(
+        lambda a: (
+            None
+            if a.status in (ApplicationStatus.DRAFT, ApplicationStatus.NOMINATION)
+            else timezone.now()
+        )
+    )
     # What submission freezes (application_submit does it for real applications).
     lead_qualification_level = factory.LazyAttribute(
         lambda a: "" if a.status == ApplicationStatus.DRAFT else a.applicant.qualification_level

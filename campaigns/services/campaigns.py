@@ -149,6 +149,10 @@ def campaign_units_set(
         chosen[unit.pk] = (unit, int(quota))
     if len(chosen) > MAX_UNITS:
         problems.append(_("Name at most %(count)d recommending units.") % {"count": MAX_UNITS})
+    if not chosen and campaign.requires_nomination and campaign.status == CampaignStatus.OPEN:
+        problems.append(
+            _("An open campaign that requires nomination keeps at least one recommending unit.")
+        )
     if problems:
         raise ValidationError(problems)
     campaign.units.all().delete()
@@ -172,6 +176,12 @@ def campaign_move_problems(campaign: Campaign, action: str) -> list[str]:
     elif action == "publish":
         if not campaign.submissions.filter(status=SubmissionStatus.ACCEPTED).exists():
             problems.append(_("Accept at least one submission first."))
+        if (
+            campaign.kind != CampaignKind.RESULTS
+            and campaign.requires_nomination
+            and not campaign.units.exists()
+        ):
+            problems.append(_("Name at least one recommending unit, or drop nomination."))
         if campaign.kind != CampaignKind.RESULTS and (
             campaign.call_deadline is None or campaign.call_deadline <= timezone.now()
         ):

@@ -8,6 +8,7 @@ every other module, the migrations included, does.
 """
 
 from .applications import (
+    REACHED_ISSUER,
     Application,
     ApplicationAttachment,
     ApplicationStatus,
@@ -61,6 +62,7 @@ from .reviews import Assignment, AssignmentStatus, ConflictOfInterest, Score
 __all__ = [
     "EVIDENCE_BEFORE_ACCEPTANCE",
     "PUBLIC_CALL_STATUSES",
+    "REACHED_ISSUER",
     "Application",
     "ApplicationAttachment",
     "ApplicationEvent",

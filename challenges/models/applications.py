@@ -30,6 +30,13 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+# What of its applications a call's issuer may see: those that reached it (submitted
+# directly, or nominated by their recommending unit). A draft, an application still with its
+# unit, and one that never left it (returned, not nominated in time, withdrawn first) has no
+# submission time.
+REACHED_ISSUER = Q(submitted_at__isnull=False) & ~Q(status__in=["draft", "nomination"])
+
+
 class Application(models.Model):
     """An organization's application to a call (揭榜), alone or leading a consortium."""
 
@@ -136,6 +143,14 @@ class Application(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("challenges:application_detail", args=[self.pk])
+
+    @property
+    def reached_issuer(self) -> bool:
+        """Whether the issuer's side may see it (``REACHED_ISSUER``)."""
+        return self.submitted_at is not None and self.status not in (
+            ApplicationStatus.DRAFT,
+            ApplicationStatus.NOMINATION,
+        )
 
     @property
     def has_frozen_facts(self) -> bool:

@@ -65,7 +65,7 @@ class CompetitionResult(models.Model):
     rank = models.PositiveSmallIntegerField(_("rank"))
     score = models.DecimalField(_("score"), max_digits=7, decimal_places=2, null=True, blank=True)
     # The number printed on the certificate, which anyone can look up.
-    code = models.CharField(_("certificate number"), max_length=20, unique=True)
+    code = models.CharField(_("certificate number"), max_length=40, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -8,8 +8,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from accounts.models import Organization
 
 from ..models import (
+    REACHED_ISSUER,
     Application,
-    ApplicationStatus,
     Assignment,
     AssignmentStatus,
     Award,
@@ -40,9 +40,7 @@ def applications_for_handlers(call: Call) -> list[Application]:
     """Every submitted application of a call, with what the issuer's workspace shows (not
     drafts, nor those still with a recommending unit)."""
     return list(
-        call.applications.exclude(
-            status__in=[ApplicationStatus.DRAFT, ApplicationStatus.NOMINATION]
-        )
+        call.applications.filter(REACHED_ISSUER)
         .select_related("applicant", "product", "current_round", "recommending_unit")
         .prefetch_related(
             Prefetch("partners", queryset=ConsortiumPartner.objects.select_related("organization")),

@@ -116,7 +116,8 @@ def calls_of_issuer(organization: Organization) -> QuerySet[Call]:
         .annotate(
             live_applications=Count(
                 "applications",
-                filter=~Q(
+                filter=Q(applications__submitted_at__isnull=False)
+                & ~Q(
                     applications__status__in=[
                         ApplicationStatus.DRAFT,
                         ApplicationStatus.NOMINATION,

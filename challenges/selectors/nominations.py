@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, Q
 from accounts.models import Organization
 
 from ..models import (
+    PUBLIC_CALL_STATUSES,
     Application,
     Call,
     CallStatus,
@@ -63,8 +64,12 @@ class UnitCall:
 def unit_workspace(unit: Organization) -> list[UnitCall]:
     """Every call ``unit`` recommends to, newest first, with the applications submitted
     through this unit only (never another unit's), in two queries."""
+    # Calls the public has seen (a draft or one under review is the issuer's own business).
+    published = Q(call__status__in=PUBLIC_CALL_STATUSES) | Q(
+        call__status=CallStatus.WITHDRAWN, call__published_at__isnull=False
+    )
     quotas = list(
-        NominationQuota.objects.filter(unit=unit)
+        NominationQuota.objects.filter(published, unit=unit)
         .select_related("call", "call__issuer")
         .order_by("-call__deadline", "-pk")
     )

@@ -10,7 +10,7 @@ from accounts.models import Organization
 from search.matching import Match
 
 from .. import rules
-from ..models import Application, ApplicationStatus, Call, Invitation
+from ..models import REACHED_ISSUER, Application, ApplicationStatus, Call, Invitation
 
 # Relevance on a human scale. An organization's score is the score of its best match (its
 # profile, a product or a result): summing would favour a catalogue of near-identical
@@ -128,12 +128,8 @@ def solver_entries(call: Call, matches: list[Match], *, limit: int) -> list[Solv
     }
     applications = {
         application.applicant_id: application
-        for application in call.applications.filter(applicant_id__in=ids).exclude(
-            status__in=[
-                ApplicationStatus.DRAFT,
-                ApplicationStatus.NOMINATION,
-                ApplicationStatus.WITHDRAWN,
-            ]
+        for application in call.applications.filter(REACHED_ISSUER, applicant_id__in=ids).exclude(
+            status=ApplicationStatus.WITHDRAWN
         )
     }
     entries = []

@@ -16,7 +16,7 @@ from accounts.models import Organization, User
 from core.exceptions import InvalidState, NotAllowed
 
 from .. import rules
-from ..models import ApplicationStatus, IssuerReveal
+from ..models import REACHED_ISSUER, IssuerReveal
 from ..selectors import members_of
 from ._common import lock_call, notify_users, record_call
 
@@ -36,11 +36,7 @@ def issuer_reveal(*, actor: User, call, organization: Organization) -> IssuerRev
     earlier = IssuerReveal.objects.filter(call=call, organization=organization).first()
     if earlier is not None:
         return earlier
-    applied = (
-        call.applications.filter(applicant=organization)
-        .exclude(status=ApplicationStatus.DRAFT)
-        .exists()
-    )
+    applied = call.applications.filter(REACHED_ISSUER, applicant=organization).exists()
     invited = call.invitations.filter(organization=organization).exists()
     if not (applied or invited):
         raise InvalidState(

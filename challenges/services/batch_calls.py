@@ -22,6 +22,7 @@ from accounts.models import Organization, User
 from core.exceptions import InvalidState, NotAllowed
 
 from .. import kinds
+from ..conditions import completeness_problems
 from ..models import (
     BonusRule,
     Call,
@@ -101,6 +102,11 @@ def call_create_from_batch(
     if call.requires_nomination:
         for unit, quota in quotas:
             NominationQuota.objects.create(call=call, unit=unit, quota=quota)
+    # The same completeness a drafted call needs before review (e.g. a call that requires
+    # nomination names its units); the caller's transaction undoes everything on refusal.
+    problems = completeness_problems(call)
+    if problems:
+        raise InvalidState(" ".join(str(problem) for problem in problems))
     record_call(call, actor, "create", "", CallStatus.DRAFT)
     record_call(call, actor, "publish", CallStatus.DRAFT, CallStatus.PUBLISHED, public=True)
     transaction.on_commit(lambda: _notify_matches_later(call.pk))

@@ -13,7 +13,7 @@ from core.exceptions import InvalidState, NotAllowed
 from search.engines.base import EngineUnavailable
 
 from .. import matching, rules
-from ..models import ApplicationStatus, Call, Invitation
+from ..models import REACHED_ISSUER, ApplicationStatus, Call, Invitation
 from ..selectors import admins_of
 from ._common import lock_call, notify_users, record_call
 
@@ -58,14 +58,8 @@ def call_invite(
             }
         )
     if (
-        call.applications.filter(applicant=organization)
-        .exclude(
-            status__in=[
-                ApplicationStatus.DRAFT,
-                ApplicationStatus.NOMINATION,
-                ApplicationStatus.WITHDRAWN,
-            ]
-        )
+        call.applications.filter(REACHED_ISSUER, applicant=organization)
+        .exclude(status=ApplicationStatus.WITHDRAWN)
         .exists()
     ):
         raise InvalidState(

@@ -162,6 +162,11 @@ def application_submit_to_unit(
             found.append(_("Choose the recommending unit (推荐单位) to submit through."))
         elif chosen not in quotas:
             found.append(_("Choose one of the call's recommending units."))
+        elif (
+            chosen == application.applicant_id
+            or application.partners.filter(organization_id=chosen).exists()
+        ):
+            found.append(_("A recommending unit cannot nominate its own application."))
         return found
 
     _freeze_submission_facts(application)
@@ -266,6 +271,8 @@ def nomination_nominate(*, actor: User, nomination: Nomination, review: str = ""
     def problems() -> list[str]:
         if quota is None:
             return [_("Your unit is no longer a recommending unit of this call.")]
+        if nomination.unit_id == application.applicant_id:
+            return [_("A recommending unit cannot nominate its own application.")]
         used = Nomination.objects.filter(
             application__call=call, unit_id=nomination.unit_id, status=NominationStatus.NOMINATED
         ).count()

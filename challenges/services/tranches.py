@@ -117,6 +117,9 @@ def tranche_set(*, actor: User, milestone: Milestone, amount: Decimal) -> Tranch
         raise InvalidState(_("Tranches are set between the award and the final acceptance."))
     if milestone.status == MilestoneStatus.ACCEPTED:
         raise InvalidState(_("This milestone is already accepted; its tranche cannot change."))
+    if milestone.status == MilestoneStatus.PROPOSED:
+        # A proposed milestone may still be removed; money is tied to agreed ones only.
+        raise InvalidState(_("Set the tranche once the winner has agreed the milestone."))
     award = _final_award(milestone)
     tranche = Tranche.objects.select_for_update(of=("self",)).filter(milestone=milestone).first()
     if tranche is not None and tranche.status != TrancheStatus.PENDING:

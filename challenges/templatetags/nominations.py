@@ -56,6 +56,9 @@ def application_nomination(context, application) -> dict:
         return {"shown": False}
     nominations = nominations_of(application)
     is_applicant = rules.is_applicant_member(user, application)
+    if not is_applicant and not rules.can_manage_call(user, call):
+        # A recommending unit sees its own part only, not another unit's earlier decision.
+        nominations = [n for n in nominations if rules.nomination_roles(user, n)]
     offered = {move.action for move in rules.application_actions(user, application)}
     decide = None
     for nomination in nominations:
@@ -72,7 +75,11 @@ def application_nomination(context, application) -> dict:
         "show_review": rules.can_see_nomination_review(user, application),
         "is_applicant": is_applicant,
         "decide": decide,
-        "submit_units": quotas_of_call(call) if "submit_to_unit" in offered else [],
+        "submit_units": [
+            quota
+            for quota in (quotas_of_call(call) if "submit_to_unit" in offered else [])
+            if quota.unit_id != application.applicant_id
+        ],
         "submit_confirm": APPLICATION_TRANSITIONS["submit_to_unit"].confirm,
         "nominate_confirm": NOMINATION_TRANSITIONS["nominate"].confirm,
     }

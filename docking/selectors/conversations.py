@@ -56,7 +56,9 @@ def _visible_ids(user):
     organizations = _organizations_of(user)
     return (
         Conversation.objects.filter(_of_organizations(organizations, user))
+        # Only applications that reached the issuer (``challenges.models.REACHED_ISSUER``).
         .exclude(application__status__in=[ApplicationStatus.DRAFT, ApplicationStatus.NOMINATION])
+        .exclude(application__isnull=False, application__submitted_at__isnull=True)
         .values("pk")
     )
 

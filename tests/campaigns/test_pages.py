@@ -184,6 +184,10 @@ def test_submitting_and_screening_over_http(client):
     assert f'data-submission="{submission.pk}"' in mine.text
     client.force_login(world.outsider)
     assert client.get(reverse("campaigns:submissions_of", args=[world.lead.pk])).status_code == 404
+    # the organization whose submission absorbed it sees its title, not who submitted it
+    client.force_login(world.lead2_user)
+    target = client.get(reverse("campaigns:submission_detail", args=[other.pk])).text
+    assert "data-merged" in target and world.lead.name not in target
 
 
 def test_the_submitter_withdraws_and_resubmits_over_http(client):
@@ -287,3 +291,15 @@ def test_the_list_runs_a_constant_number_of_queries(client, django_assert_max_nu
     with django_assert_max_num_queries(8):
         page = client.get(reverse("campaigns:campaign_list"))
     assert page.text.count("data-campaign=") == 4
+
+
+def test_a_campaign_cancelled_before_it_opened_stays_with_its_organizer(client):
+    world = make_world()
+    services.campaign_move(
+        actor=world.official, campaign=world.campaign, action="cancel", note="方向调整"
+    )
+    url = reverse("campaigns:campaign_detail", args=[world.campaign.pk])
+    client.force_login(world.outsider)
+    assert client.get(url).status_code == 404
+    client.force_login(world.official)
+    assert client.get(url).status_code == 200

@@ -349,6 +349,39 @@ def test_undecided_nominations_lapse_when_the_evaluation_starts(
     page = client.get(reverse("challenges:nomination_workspace")).text
     row = page[page.index(f'data-unit-nomination="{waiting.nominations.get().pk}"') :]
     assert row[: row.index(">")].endswith('data-status="withdrawn"')
-    # the nominated one goes on to the issuer's evaluation
+    # the nominated one goes on to the issuer's evaluation; the other never reaches the issuer
     nominated.refresh_from_db()
     assert nominated.status == ApplicationStatus.SUBMITTED
+    client.force_login(setup["handler"])
+    assert client.get(waiting.get_absolute_url()).status_code == 404
+    assert client.get(nominated.get_absolute_url()).status_code == 200
+    listed = client.get(reverse("challenges:call_manage", args=[call.pk]) + "?tab=applications")
+    assert waiting.applicant.name not in listed.text
+    assert nominated.applicant.name in listed.text
+
+
+def test_a_unit_cannot_nominate_itself_nor_see_unpublished_calls(client, setup):
+    # a lead enterprise that is a unit of the call applies to it: it must go through another
+    lead = setup["unit_b"]
+    application = ApplicationFactory(
+        call=setup["call"], applicant=lead, status=ApplicationStatus.DRAFT
+    )
+    with pytest.raises(InvalidState) as refused:
+        services.application_submit_to_unit(
+            actor=setup["b_member"], application=application, unit=lead
+        )
+    assert gettext("A recommending unit cannot nominate its own application.") in str(
+        refused.value
+    )
+    client.force_login(setup["b_member"])
+    page = client.get(application.get_absolute_url()).text
+    assert f'<option value="{lead.pk}"' not in page
+    assert f'<option value="{setup["unit_a"].pk}"' in page
+    # a draft call naming the unit is not on the unit's workspace
+    draft_call = CallFactory(
+        kind=CallKind.SELECTION, status=CallStatus.DRAFT, requires_nomination=True, title="草稿榜单"
+    )
+    NominationQuota.objects.create(call=draft_call, unit=lead, quota=1)
+    workspace = client.get(reverse("challenges:nomination_workspace")).text
+    assert f'data-unit-call="{setup["call"].pk}"' in workspace
+    assert f'data-unit-call="{draft_call.pk}"' not in workspace

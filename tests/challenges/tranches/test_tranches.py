@@ -15,6 +15,7 @@ from challenges.models import (
     Award,
     AwardStatus,
     CallStatus,
+    Milestone,
     MilestoneStatus,
     TrancheEvent,
     TrancheStatus,
@@ -273,3 +274,16 @@ def test_the_issuer_workspace_shows_funds_per_awarded_call(client):
     assert 'data-funds-committed="500000.00"' in row
     assert 'data-funds-released="200000.00"' in row
     assert 'data-funds-remaining="500000.00"' in row
+
+
+def test_a_proposed_milestone_takes_no_tranche_and_can_still_be_removed(client):
+    _award, (agreed,), handler, _winner = awarded(milestones=1)
+    proposed = MilestoneFactory(application=agreed.application, status=MilestoneStatus.PROPOSED)
+    with pytest.raises(InvalidState):
+        services.tranche_set(actor=handler, milestone=proposed, amount=Decimal("100000"))
+    client.force_login(handler)
+    page = client.get(agreed.application.get_absolute_url()).text
+    assert reverse("challenges:tranche_set", args=[agreed.pk]) in page
+    assert reverse("challenges:tranche_set", args=[proposed.pk]) not in page
+    services.milestone_remove(actor=handler, milestone=proposed)
+    assert not Milestone.objects.filter(pk=proposed.pk).exists()
