@@ -370,9 +370,7 @@ def test_a_unit_cannot_nominate_itself_nor_see_unpublished_calls(client, setup):
         services.application_submit_to_unit(
             actor=setup["b_member"], application=application, unit=lead
         )
-    assert gettext("A recommending unit cannot nominate its own application.") in str(
-        refused.value
-    )
+    assert gettext("A recommending unit cannot nominate its own application.") in str(refused.value)
     client.force_login(setup["b_member"])
     page = client.get(application.get_absolute_url()).text
     assert f'<option value="{lead.pk}"' not in page
