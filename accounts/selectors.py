@@ -103,6 +103,15 @@ def members_of(organization: Organization) -> QuerySet[Membership]:
     )
 
 
+def active_organization_ids(user: User) -> list[int]:
+    """Return the ids of the organizations the user is an active member of."""
+    return list(
+        Membership.objects.filter(user=user, status=MembershipStatus.ACTIVE).values_list(
+            "organization_id", flat=True
+        )
+    )
+
+
 def pending_requests_of(organization: Organization) -> QuerySet[Membership]:
     return members_of(organization).filter(status=MembershipStatus.PENDING)
 

@@ -1,5 +1,6 @@
 """Scheduled work on accounts. Tasks call services; they are idempotent and run again at
-the next tick, so a failed run needs no retry of its own."""
+the next tick; a transient error is retried with backoff (the platform's task class,
+config/celery.py)."""
 
 from celery import shared_task
 

@@ -550,7 +550,9 @@ APPLICATION_EVENT_LABELS = EventLabels(
         "round_statement": _("Round update submitted"),
     },
 )
-MILESTONE_EVENT_LABELS = EventLabels(MILESTONE_TRANSITIONS, other={"propose": _("Proposed")})
+MILESTONE_EVENT_LABELS = EventLabels(
+    MILESTONE_TRANSITIONS, other={"propose": _("Proposed"), "reminded": _("Reminder sent")}
+)
 NOMINATION_EVENT_LABELS = EventLabels(
     NOMINATION_TRANSITIONS, other={"create": _("Submitted to the recommending unit")}
 )

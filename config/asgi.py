@@ -1,4 +1,9 @@
-"""ASGI entry point: HTTP now; websocket routes join here with the notifications app."""
+"""ASGI entry point: HTTP, and the websocket of signed-in pages.
+
+Websockets pass the Origin check (``ALLOWED_HOSTS``: another site's page cannot open one
+with the visitor's cookies) and the session authentication; the consumer refuses anyone
+not signed in.
+"""
 
 import os
 
@@ -8,6 +13,18 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 django_asgi_app = get_asgi_application()
 
-from channels.routing import ProtocolTypeRouter  # noqa: E402  (needs Django set up first)
+# These need Django set up first.
+from channels.auth import AuthMiddlewareStack  # noqa: E402
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
-application = ProtocolTypeRouter({"http": django_asgi_app})
+from notifications.routing import websocket_urlpatterns  # noqa: E402
+
+application = ProtocolTypeRouter(
+    {
+        "http": django_asgi_app,
+        "websocket": AllowedHostsOriginValidator(
+            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
+        ),
+    }
+)

@@ -248,14 +248,47 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 # Celery: a Redis broker in production; without one, tasks run in-process. Services enqueue
-# tasks with transaction.on_commit, so "eager" still means "after commit".
+# tasks with transaction.on_commit, so "eager" still means "after commit" and a rolled-back
+# transaction enqueues nothing.
+#
+# No work is lost, and doing it twice is harmless: every task takes ids and re-reads the
+# state it works on (an import's status, the outbox rows), so running it again after a crash
+# finds the work done, or redoes what never committed. Hence:
+# - acks_late: the message is acknowledged after the task ran, not when it was received, so
+#   a worker that dies mid-task leaves it on the broker to be delivered again;
+# - reject_on_worker_lost: a pool process killed mid-task (OOM, SIGKILL) puts the message
+#   back at once instead of acknowledging it as failed;
+# - prefetch 1: a worker reserves only the task it runs, so a crash strands nothing else and
+#   a long task does not hold back the queue behind it;
+# - acks_on_failure_or_timeout (Celery's default, kept on purpose): a task that raised is
+#   acknowledged. Transient failures never get there: the platform's task class
+#   (config/celery.py) retries them with backoff and jitter, publishing the retry before the
+#   old message is acknowledged. What still raises is a bug or a refusal that would fail the
+#   same way again; on Redis a rejected message is dropped anyway (no dead-letter queue), so
+#   turning this off would only hide the failure, and requeueing it would loop forever;
+# - the visibility timeout: Redis has no real acknowledgements, so a message a worker took
+#   and has not acknowledged is handed out again once this many seconds have passed. It must
+#   be longer than any countdown or ETA (the longest is the retries' 600 s cap; a worker
+#   holds an ETA task unacknowledged until it runs) and longer than the longest task, or a
+#   task still waiting or running would be delivered a second time. It is also how long a
+#   task of a worker killed outright (SIGKILL, a lost machine) waits before another worker
+#   runs it. Tests shorten it (CELERY_VISIBILITY_TIMEOUT=5).
+# - cancel long-running tasks on connection loss: their messages are redelivered once the
+#   broker is back, and an acknowledgement can no longer reach it; stopping them avoids
+#   running the same task twice at the same time.
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_TASK_ACKS_ON_FAILURE_OR_TIMEOUT = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+}
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 
 # Content-Security-Policy: scripts and styles only from our own static files, so markup a
@@ -295,6 +328,8 @@ EMAIL_BACKEND = env(
     default="django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="noreply@zjtx.example.cn")
+# The platform's address as users reach it, for the links in mails sent outside a request.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

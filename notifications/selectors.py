@@ -14,8 +14,9 @@ from django.db.models import BigIntegerField, Case, Count, F, Max, QuerySet, Val
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from .categories import CATEGORIES
 from .grouping import GROUP_FIELDS, grouped_text
-from .models import Notification
+from .models import Notification, NotificationPreference
 
 
 def _local_day() -> TruncDate:
@@ -81,4 +82,36 @@ def unread_line_count(user) -> int:
         .order_by()
         .distinct()
         .count()
+    )
+
+
+# --- e-mail preferences ------------------------------------------------------------------------
+
+
+def preference_modes(user) -> dict[str, str]:
+    """Return the user's mode of every category, by key, in the page's order (``in_app``
+    for a category the user never chose)."""
+    chosen = dict(NotificationPreference.objects.filter(user=user).values_list("category", "mode"))
+    return {
+        category.key: chosen.get(category.key, NotificationPreference.Mode.IN_APP)
+        for category in CATEGORIES
+    }
+
+
+def categories_in_mode(user_ids: Iterable[int], mode: str) -> dict[int, set[str]]:
+    """Return, per user among ``user_ids``, the keys of the categories they set to ``mode``."""
+    found: dict[int, set[str]] = {}
+    rows = NotificationPreference.objects.filter(user_id__in=list(user_ids), mode=mode)
+    for user_id, category in rows.values_list("user_id", "category"):
+        found.setdefault(user_id, set()).add(category)
+    return found
+
+
+def digest_user_ids() -> list[int]:
+    """Return the users with at least one category in the daily digest."""
+    return list(
+        NotificationPreference.objects.filter(mode=NotificationPreference.Mode.DIGEST)
+        .values_list("user_id", flat=True)
+        .distinct()
+        .order_by("user_id")
     )

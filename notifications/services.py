@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from functools import partial
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from .categories import BY_KEY
+from .delivery import deliver
 from .grouping import GROUP_FIELDS, day_bounds
-from .models import Notification
+from .models import Notification, NotificationPreference
 
 
 def notify(
@@ -29,6 +34,9 @@ def notify(
             Notification(recipient=user, verb=verb, message=message, params=params or {}, url=url)
         )
     Notification.objects.bulk_create(rows)
+    ids = [row.pk for row in rows if row.pk is not None]
+    if ids:
+        transaction.on_commit(partial(deliver, ids))
     return len(rows)
 
 
@@ -59,3 +67,24 @@ def notification_open(*, actor, pk: int) -> Notification | None:
         **{name: getattr(notification, name) for name in GROUP_FIELDS},
     ).update(read_at=timezone.now())
     return notification
+
+
+@transaction.atomic
+def notification_preferences_set(*, actor, modes: Mapping[str, str]) -> None:
+    """Set how the actor receives each category in ``modes`` (category key to mode); the
+    categories left out keep their mode. An unknown category or mode refuses the whole
+    change, so nothing is half saved."""
+    errors = {}
+    for key, mode in modes.items():
+        if key not in BY_KEY:
+            errors[key] = _("There is no such kind of notification.")
+        elif mode not in NotificationPreference.Mode.values:
+            errors[key] = _(
+                "Choose in the platform only, also by e-mail at once, or a daily digest."
+            )
+    if errors:
+        raise ValidationError(errors)
+    for key, mode in modes.items():
+        NotificationPreference.objects.update_or_create(
+            user=actor, category=key, defaults={"mode": mode}
+        )

@@ -19,6 +19,7 @@ from .calls import (
     can_apply_summary,
     followed_calls,
     invitation_for,
+    live_application_count,
     open_objections,
     published_questions,
 )
@@ -97,6 +98,7 @@ __all__ = [
     "invitation_for",
     "is_priority",
     "lead_qualification_evidence",
+    "live_application_count",
     "members_of",
     "milestones_of",
     "open_objections",

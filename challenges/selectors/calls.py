@@ -16,6 +16,7 @@ from catalog.models import ChainNode
 from .. import rules
 from ..models import (
     PUBLIC_CALL_STATUSES,
+    Application,
     ApplicationStatus,
     Call,
     CallFollow,
@@ -110,6 +111,10 @@ def _calls_listing_province(province: str) -> list[int]:
     ]
 
 
+# An application the issuer has received and that is still in the running.
+_NOT_RECEIVED = [ApplicationStatus.DRAFT, ApplicationStatus.NOMINATION, ApplicationStatus.WITHDRAWN]
+
+
 def calls_of_issuer(organization: Organization) -> QuerySet[Call]:
     return (
         Call.objects.filter(issuer=organization)
@@ -117,16 +122,20 @@ def calls_of_issuer(organization: Organization) -> QuerySet[Call]:
             live_applications=Count(
                 "applications",
                 filter=Q(applications__submitted_at__isnull=False)
-                & ~Q(
-                    applications__status__in=[
-                        ApplicationStatus.DRAFT,
-                        ApplicationStatus.NOMINATION,
-                        ApplicationStatus.WITHDRAWN,
-                    ]
-                ),
+                & ~Q(applications__status__in=_NOT_RECEIVED),
             )
         )
         .order_by("-updated_at")
+    )
+
+
+def live_application_count(call_id: int) -> int:
+    """Return how many applications the call's issuer has received and not seen withdrawn
+    (the count ``calls_of_issuer`` shows)."""
+    return (
+        Application.objects.filter(call_id=call_id, submitted_at__isnull=False)
+        .exclude(status__in=_NOT_RECEIVED)
+        .count()
     )
 
 

@@ -17,6 +17,7 @@ from .lifecycle import *  # noqa: F403
 from .milestones import *  # noqa: F403
 from .nominations import *  # noqa: F403
 from .questions import *  # noqa: F403
+from .reminders import *  # noqa: F403
 from .reviews import *  # noqa: F403
 from .rounds import *  # noqa: F403
 from .scheduled import *  # noqa: F403

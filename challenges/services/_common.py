@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from functools import partial
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import InvalidState
+from notifications.live import push_counts
 from notifications.services import notify
 from search.outbox import index_later
 from workflow import SYSTEM, apply
@@ -24,6 +26,7 @@ from ..models import (
     Milestone,
     MilestoneEvent,
 )
+from ..selectors import handlers_of, live_application_count
 from ..transitions import APPLICATION_TRANSITIONS, CALL_TRANSITIONS
 
 
@@ -173,3 +176,14 @@ def notify_users(users, verb: str, message: str, call: Call, url: str | None = N
         params={**call_params(call), **params},
         url=url or call.get_absolute_url(),
     )
+
+
+def push_application_count(call: Call) -> None:
+    """After commit, show the call's handlers its new application count on their open
+    pages (the issuer's workspace counters)."""
+    transaction.on_commit(partial(_push_application_count, call.pk), robust=True)
+
+
+def _push_application_count(call_id: int) -> None:
+    call = Call.objects.get(pk=call_id)
+    push_counts(call_id, handlers_of(call), applications=live_application_count(call_id))

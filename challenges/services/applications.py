@@ -42,6 +42,7 @@ from ._common import (
     move_application,
     notify_users,
     open_call_for_writing,
+    push_application_count,
     record_application,
 )
 
@@ -277,6 +278,7 @@ def application_submit(*, actor: User, application: Application) -> Application:
         url=application.get_absolute_url(),
         applicant=application.applicant.name,
     )
+    push_application_count(call)
     return application
 
 
@@ -315,6 +317,7 @@ def application_withdraw(*, actor: User, application: Application) -> Applicatio
             url=application.get_absolute_url(),
             applicant=application.applicant.name,
         )
+        push_application_count(application.call)
     return application
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_noop
 
 from accounts.models import Organization, User
 from core.exceptions import InvalidState, NotAllowed
+from notifications.models import Notification
 from search.engines.base import EngineUnavailable
 
 from .. import matching, rules
@@ -88,34 +89,48 @@ def call_invite(
 MATCH_NOTIFICATIONS = 10
 
 
+@transaction.atomic
 def call_notify_matches(*, call_pk: int) -> int:
     """Notify the administrators of the best-matching organizations that opted in.
 
     Runs after the call is published and indexed; returns how many organizations were told.
-    Failing to match (e.g. the engine is down) only means nobody is told.
+    Failing to match (e.g. the engine is down) only means nobody is told. Idempotent (the
+    task may run twice: a retry, a redelivery): all or nothing, under the call's lock, and
+    an organization whose administrators were already told of the call is not told again.
     """
     call = Call.objects.select_related("issuer").filter(pk=call_pk).first()
     if call is None or not call.is_open:
         return 0
+    call = lock_call(call)  # a second run waits here, then sees who the first one told
     try:
         matches = matching.recommended_solvers(call, limit=50)
     except EngineUnavailable:
         return 0
+    already = set(
+        Notification.objects.filter(verb="call.matched", url=call.get_absolute_url()).values_list(
+            "recipient_id", flat=True
+        )
+    )
     organizations = Organization.objects.in_bulk(matching.matched_organizations(matches))
-    told = 0
+    told = reached = 0
     for organization_id in matching.matched_organizations(matches):
         organization = organizations.get(organization_id)
         if organization is None or not organization.match_notifications:
             continue
         if rules.eligibility_problems(organization, call):
             continue
-        notify_users(
-            admins_of(organization),
-            "call.matched",
-            gettext_noop("A new call matches your organization: %(call)s"),
-            call,
-        )
-        told += 1
-        if told >= MATCH_NOTIFICATIONS:
+        admins = list(admins_of(organization))
+        if not already.isdisjoint(admin.pk for admin in admins):
+            reached += 1  # told by an earlier run
+        else:
+            notify_users(
+                admins,
+                "call.matched",
+                gettext_noop("A new call matches your organization: %(call)s"),
+                call,
+            )
+            told += 1
+            reached += 1
+        if reached >= MATCH_NOTIFICATIONS:
             break
     return told

@@ -36,6 +36,7 @@ from ._common import (
     move_application,
     notify_users,
     open_call_for_writing,
+    push_application_count,
     record_application_move,
     record_call,
 )
@@ -323,6 +324,7 @@ def nomination_nominate(*, actor: User, nomination: Nomination, review: str = ""
         )
 
     transaction.on_commit(tell)
+    push_application_count(call)
     return nomination
 
 

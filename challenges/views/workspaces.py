@@ -60,6 +60,7 @@ def call_manage(request, pk: int):
         "blocked_moves": [(move, problems) for move, problems in moves if problems],
         "editable": rules.can_edit_call(request.user, call),
         "text_form": TextForm(),
+        "application_count": selectors.live_application_count(call.pk),
     }
     if tab == "overview":
         context.update(

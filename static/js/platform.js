@@ -76,9 +76,117 @@
     var invalid = document.querySelector(".has-error input, .has-error select, .has-error textarea");
     if (invalid) invalid.focus();
   }
+  // Live updates of a signed-in page (body[data-live] names the websocket path): the unread
+  // badge, new rows of the notification list, a short notice, and the issuer's application
+  // counters. Text is only ever set with textContent. Without WebSocket nothing happens; the
+  // page stays right on the next load, as notifications are stored before they are pushed.
+  var toastTimer = null;
+  function liveToast() {
+    // Made once, empty, when the socket opens: a status region announces text added later.
+    var toast = document.querySelector("[data-live-toast]");
+    if (!toast) {
+      toast = document.createElement("div");
+      toast.className = "live-toast";
+      toast.setAttribute("role", "status");
+      toast.setAttribute("data-live-toast", "");
+      document.body.appendChild(toast);
+    }
+    return toast;
+  }
+  function showToast(text) {
+    var toast = liveToast();
+    toast.textContent = text;
+    if (toastTimer) window.clearTimeout(toastTimer);
+    toastTimer = window.setTimeout(function () {
+      toast.textContent = "";
+    }, 6000);
+  }
+  function setUnread(count) {
+    var bell = document.querySelector("[data-unread-bell]");
+    if (!bell) return;
+    var badge = bell.querySelector("[data-unread-badge]");
+    if (!count) {
+      if (badge) badge.remove();
+      return;
+    }
+    if (!badge) {
+      badge = document.createElement("span");
+      badge.className = "badge badge-national ml-2";
+      badge.setAttribute("data-unread-badge", "");
+      bell.appendChild(badge);
+    }
+    badge.textContent = String(count);
+  }
+  function prependNotification(item) {
+    var list = document.querySelector("[data-notification-list]");
+    var template = list && list.querySelector("template[data-notification-template]");
+    if (!template || list.querySelector('[data-notification-id="' + item.id + '"]')) return;
+    var row = template.content.firstElementChild.cloneNode(true);
+    row.setAttribute("data-notification", "");
+    row.setAttribute("data-notification-id", String(item.id));
+    var action = row.getAttribute("action").replace(/\/0\/open\/$/, "/" + item.id + "/open/");
+    row.setAttribute("action", action);
+    row.querySelector("[data-notification-text]").textContent = item.text;
+    row.querySelector("[data-notification-time]").textContent = item.time;
+    var button = row.querySelector("button");
+    button.textContent = button.getAttribute(item.url ? "data-label-open" : "data-label-read");
+    var empty = list.querySelector(".empty");
+    if (empty) empty.remove();
+    template.after(row);
+  }
+  function setApplicationCount(callId, count) {
+    document.querySelectorAll("[data-live-applications]").forEach(function (counter) {
+      if (counter.getAttribute("data-live-applications") === String(callId)) {
+        counter.textContent = String(count);
+      }
+    });
+  }
+  function receive(event) {
+    var message;
+    try {
+      message = JSON.parse(event.data);
+    } catch (error) {
+      return;
+    }
+    if (message.type === "notifications") {
+      setUnread(message.unread);
+      (message.items || []).forEach(prependNotification);
+      var items = message.items || [];
+      if (items.length) showToast(items[items.length - 1].text);
+    } else if (message.type === "counts") {
+      setApplicationCount(message.call, message.applications);
+    }
+  }
+  function connectLive() {
+    var path = document.body && document.body.getAttribute("data-live");
+    if (!path || !("WebSocket" in window)) return;
+    var delay = 1000;
+    function open() {
+      var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+      var socket;
+      try {
+        socket = new WebSocket(scheme + window.location.host + path);
+      } catch (error) {
+        return;
+      }
+      socket.addEventListener("open", function () {
+        delay = 1000;
+        liveToast();
+      });
+      socket.addEventListener("message", receive);
+      socket.addEventListener("close", function () {
+        // Back off (up to a minute, with jitter) so a restarting server is not stampeded.
+        window.setTimeout(open, delay + Math.random() * 1000);
+        delay = Math.min(delay * 2, 60000);
+      });
+    }
+    open();
+  }
+
   function ready() {
     fitDrawers();
     focusErrors();
+    connectLive();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);

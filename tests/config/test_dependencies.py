@@ -29,7 +29,6 @@ USED_WITHOUT_IMPORT = {
     "psycopg": "Django's PostgreSQL backend, when DATABASE_URL is a postgres:// URL",
     "pytest-cov": "coverage in .ci/run (`make test PYTEST_ARGS=--cov`)",
     "pytest-django": "the pytest plugin behind every database test",
-    "redis": "Django's RedisCache and Celery's broker, when REDIS_URL is set",
     "ruff": "`make test` lints with it",
     "whitenoise": "MIDDLEWARE and STORAGES (static files with DEBUG off)",
 }

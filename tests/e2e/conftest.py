@@ -34,7 +34,10 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps an event loop running in this thread while it
+# is open, which the tests after the journeys (websockets driven with ``async_to_sync``, and
+# the platform's own pushes) cannot share; it is closed when the journeys are done.
+@pytest.fixture(scope="package")
 def browser():
     path = chromium_path()
     need("browser", path is not None, "no Chromium found (apt-get install chromium)")
@@ -44,11 +47,18 @@ def browser():
         need("browser", False, "the playwright package is not installed")
     # Playwright's sync API runs an event loop in this thread; the test body still needs
     # the ORM for its given/then steps, which Django would otherwise refuse here.
+    earlier = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if earlier is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = earlier
 
 
 @pytest.fixture(scope="session", autouse=True)

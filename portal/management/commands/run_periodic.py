@@ -8,10 +8,19 @@ import logging
 import time
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from config.celery import app
 
 logger = logging.getLogger(__name__)
+
+
+def _seconds_to_next_run(schedule) -> float:
+    """Return how long after a run the entry runs again: its period in seconds, or for a
+    Celery schedule (``crontab``) the time until its next due moment."""
+    if isinstance(schedule, int | float):
+        return float(schedule)
+    return max(1.0, schedule.remaining_estimate(timezone.now()).total_seconds())
 
 
 class Command(BaseCommand):
@@ -36,7 +45,7 @@ class Command(BaseCommand):
                         logger.info("%s: %s", name, result)
                 except Exception:  # a failing task must not stop the others
                     logger.exception("periodic task %s failed", name)
-                next_run[name] = now + float(entry["schedule"])
+                next_run[name] = now + _seconds_to_next_run(entry["schedule"])
             if once:
                 return
             time.sleep(5)
